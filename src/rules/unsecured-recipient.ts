@@ -1,0 +1,13 @@
+import { defineRule } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'unsecured-recipient',
+    description: 'TODO',
+    defaultSeverity: 'warn',
+    messages: {},
+  },
+  check() {
+    return [];
+  },
+});
