@@ -25,7 +25,7 @@ function contentScript(tabId: number, frame: { frameId?: number; url?: string } 
 
 /** Deliver a message the way the browser does, and wait until the background has handled it. */
 async function deliver(message: unknown, sender: Browser.runtime.MessageSender) {
-  return fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+  return fakeBrowser.runtime.onMessage.trigger(message, sender);
 }
 
 async function badge(tabId?: number) {
@@ -134,9 +134,12 @@ describe('messages the background ignores', () => {
 
   it('stops listening when its signal aborts', async () => {
     await start();
+    await deliver({ type: 'guard-status', state: 'unreadable', missing: [] }, contentScript(3));
     controller.abort();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
-    expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(false);
+    await deliver(sendMessage, contentScript(3));
+    await fakeBrowser.tabs.onRemoved.trigger(3, { windowId: 1, isWindowClosing: false });
+    await nothingRecorded();
+    expect((await getTabStatus(3))?.state).toBe('unreadable');
   });
 });
 
