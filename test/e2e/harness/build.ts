@@ -1,0 +1,31 @@
+// Where the production builds are, and building them when they are missing.
+//
+// `npm test` (scripts/test.mjs) always builds both targets before vitest runs, so the e2e tests
+// see the current code. A direct `npx vitest run --project e2e` uses whatever is in .output and
+// builds only a target that is not there at all — rebuild by hand after changing the code.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export type BuildTarget = 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3';
+
+const BUILD_ARGS: Record<BuildTarget, string[]> = {
+  'chrome-mv3': [],
+  'firefox-mv2': ['-b', 'firefox'],
+  'firefox-mv3': ['-b', 'firefox', '--mv3'],
+};
+
+/** Absolute folder of a build, built with `wxt build` first if it has no manifest yet. */
+export function ensureBuilt(target: BuildTarget, root: string = REPO_ROOT): string {
+  const dir = join(root, '.output', target);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    execFileSync('npx', ['wxt', 'build', ...BUILD_ARGS[target]], { cwd: root, stdio: 'pipe' });
+  }
+  return dir;
+}
+
+/** The folder of the harness's own test pages. */
+export const HARNESS_PAGES_DIR = fileURLToPath(new URL('./pages/', import.meta.url));

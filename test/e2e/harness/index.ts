@@ -1,0 +1,20 @@
+// The end-to-end harness in one import: `import { startOwaServer, launchChromium, … } from './harness'`.
+// README.md in this folder explains how the pieces fit together.
+export { axeInShadowRoot, formatViolations, injectAxe, type AnyPage, type AxeViolation } from './axe';
+export { ensureBuilt, HARNESS_PAGES_DIR, REPO_ROOT, type BuildTarget } from './build';
+export { hostResolverRules, launchChromium, type ChromiumSession, type LaunchChromiumOptions } from './chromium';
+export { FIXED_EXTENSION_UUID, launchFirefox, type FirefoxSession, type LaunchFirefoxOptions } from './firefox';
+export { NON_OWA_HOST, OWA_HOSTS, SERVED_HOSTS, type OwaHost } from './hosts';
+export { startConnectProxy, type ConnectProxy } from './proxy';
+export {
+  defaultMailTips,
+  isMailTipsRequest,
+  owaRequestPayload,
+  startOwaServer,
+  type CannedResponse,
+  type MailTipsHook,
+  type OwaServer,
+  type RecordedRequest,
+  type RequestHandler,
+  type StartServerOptions,
+} from './server';
