@@ -14,9 +14,11 @@
 //
 // Speed: a heavy draft has 500 recipients against 20,000 known addresses. The addresses are
 // indexed once per array (a WeakMap keyed by the array, so a caller that passes the same array
-// again reuses it): a map from local part to addresses for (a), and, per domain and built only
-// when a recipient at that domain needs it, a one-deletion neighbourhood (SymSpell's idea: two
-// strings one edit apart share a string made by deleting at most one character from each) for (b).
+// again reuses it; a caller that copies it each time pays the build each time): a map from
+// local part to addresses for (a), and, per domain and built only when a recipient at that
+// domain needs it, a one-deletion neighbourhood for (b) (SymSpell's idea: two strings one edit
+// apart — insert, delete, substitute or swap — share a string made by deleting at most one
+// character from each).
 import { defineRule } from './types';
 import type { Fix, Recipient, Report } from './types';
 import { normaliseAddress } from './lib/domains';
@@ -41,91 +43,208 @@ const SHARED_MAILBOX_NAMES = new Set([
   'services', 'support', 'surgery', 'team', 'training', 'webmaster', 'workforce',
 ]);
 
+/**
+ * The history, indexed with as few objects as possible: 20,000 addresses must index in a few
+ * milliseconds and leave little for the garbage collector (an index of strings in Maps took
+ * hundreds of milliseconds). Addresses get ids in history order; the rest is typed arrays.
+ */
 interface KnownIndex {
-  known: Set<string>;
-  /** local part → known addresses with it, in history order. */
-  byLocal: Map<string, string[]>;
-  /** domain → local parts known at it. */
-  localsByDomain: Map<string, string[]>;
-  /** domain → (local part or a one-deletion of it → local parts); built on first use. */
-  neighbourhoods: Map<string, Map<string, string[]>>;
+  /** The history's length when indexed: a history that grew in place is indexed again. */
+  length: number;
+  /** normalised address → id. */
+  ids: Map<string, number>;
+  addresses: string[];
+  /** id → position of the `@` (= the local part's length). */
+  at: Int32Array;
+  /** Local part → ids with it, as a hash table chained through `nextSameLocal`. */
+  localHead: Int32Array;
+  nextSameLocal: Int32Array;
+  /** domain → its first id, ids chained through `nextSameDomain`. */
+  domainHead: Map<string, number>;
+  nextSameDomain: Int32Array;
+  /** domain → its one-deletion neighbourhood; built on first use. */
+  neighbourhoods: Map<string, Neighbourhood | undefined>;
+}
+
+/**
+ * A hash table from a hash of every string made by deleting at most one character of a known
+ * local part at one domain to the ids with that local part (about 200,000 entries for 15,000
+ * nhs.net addresses). Hashes, not strings; a colliding hash only adds a candidate, which the
+ * exact distance check then drops.
+ */
+interface Neighbourhood {
+  /** bucket → first entry (−1: empty). */
+  head: Int32Array;
+  /** entry → next entry in its bucket. */
+  next: Int32Array;
+  hash: Uint32Array;
+  /** entry → address id. */
+  owner: Int32Array;
 }
 
 const indexes = new WeakMap<readonly string[], KnownIndex>();
 
-function knownIndex(addresses: readonly string[]): KnownIndex {
-  const cached = indexes.get(addresses);
-  if (cached) return cached;
-  const known = new Set<string>();
-  const byLocal = new Map<string, string[]>();
-  const localsByDomain = new Map<string, string[]>();
-  for (const raw of addresses) {
-    const address = normaliseAddress(raw);
+/** Already normalised (how a history is normally kept): no need to build a new string. */
+const PLAIN_ADDRESS = /^[a-z0-9._%+'-]+@[a-z0-9.-]*[a-z0-9-]$/;
+
+function tableSize(entries: number): number {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return size;
+}
+
+/** FNV-1a of `text[0, end)`, finalised so the low bits make a good bucket index. */
+function hashRange(text: string, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+function knownIndex(history: readonly string[]): KnownIndex {
+  const cached = indexes.get(history);
+  if (cached && cached.length === history.length) return cached;
+  const ids = new Map<string, number>();
+  const addresses: string[] = [];
+  for (const raw of history) {
+    const address = PLAIN_ADDRESS.test(raw) ? raw : normaliseAddress(raw);
     const at = address.lastIndexOf('@');
-    if (at <= 0 || known.has(address)) continue;
-    known.add(address);
-    const local = address.slice(0, at);
-    const domain = address.slice(at + 1);
-    const sameLocal = byLocal.get(local);
-    if (sameLocal) sameLocal.push(address);
-    else byLocal.set(local, [address]);
-    const locals = localsByDomain.get(domain);
-    if (locals) locals.push(local);
-    else localsByDomain.set(domain, [local]);
+    if (at <= 0 || at === address.length - 1 || ids.has(address)) continue;
+    ids.set(address, addresses.length);
+    addresses.push(address);
   }
-  const index = { known, byLocal, localsByDomain, neighbourhoods: new Map() };
-  indexes.set(addresses, index);
+  const count = addresses.length;
+  const at = new Int32Array(count);
+  const localHead = new Int32Array(tableSize(count)).fill(-1);
+  const nextSameLocal = new Int32Array(count);
+  const domainHead = new Map<string, number>();
+  const nextSameDomain = new Int32Array(count);
+  const mask = localHead.length - 1;
+  // Backwards, so that each chain (built by prepending) runs in history order.
+  for (let id = count - 1; id >= 0; id--) {
+    const address = addresses[id]!;
+    const end = address.lastIndexOf('@');
+    at[id] = end;
+    const bucket = hashRange(address, end) & mask;
+    nextSameLocal[id] = localHead[bucket]!;
+    localHead[bucket] = id;
+    const domain = address.slice(end + 1);
+    nextSameDomain[id] = domainHead.get(domain) ?? -1;
+    domainHead.set(domain, id);
+  }
+  const index = { length: history.length, ids, addresses, at, localHead, nextSameLocal, domainHead, nextSameDomain, neighbourhoods: new Map() };
+  indexes.set(history, index);
   return index;
 }
 
-function addTo(map: Map<string, string[]>, key: string, local: string): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [local]);
-  else if (list[list.length - 1] !== local) list.push(local);
-}
+// Polynomial hashing mod 2^32, so that the hash of `text` with character i deleted comes from
+// prefix and suffix hashes in O(1): prefix(i) · B^(n−1−i) + suffix(i+1).
+const B = 0x01000193;
+let powers = new Uint32Array(0);
+let prefix = new Uint32Array(0);
+let suffix = new Uint32Array(0);
 
-function neighbourhood(index: KnownIndex, domain: string): Map<string, string[]> | undefined {
-  let map = index.neighbourhoods.get(domain);
-  if (map) return map;
-  const locals = index.localsByDomain.get(domain);
-  if (!locals) return undefined;
-  map = new Map();
-  for (const local of locals) {
-    if (local.length < MIN_NEAR_MISS_LENGTH) continue;
-    addTo(map, local, local);
-    for (let i = 0; i < local.length; i++) addTo(map, local.slice(0, i) + local.slice(i + 1), local);
+/** Prepare deletion hashes of `text[0, n)`. */
+function prepareHashes(text: string, n: number): void {
+  if (powers.length <= n + 1) {
+    const size = Math.max(64, (n + 2) * 2);
+    powers = new Uint32Array(size);
+    prefix = new Uint32Array(size);
+    suffix = new Uint32Array(size);
+    powers[0] = 1;
+    for (let i = 1; i < size; i++) powers[i] = Math.imul(powers[i - 1]!, B);
   }
-  index.neighbourhoods.set(domain, map);
-  return map;
+  prefix[0] = 0;
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i]!, B) + text.charCodeAt(i)) >>> 0;
+  suffix[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(text.charCodeAt(i), powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
 }
 
-/** Known local parts at `domain` one edit from `local` (not `local` itself). */
+/** After prepareHashes(text, n): the hash of text[0, n) without character `i` (−1: none deleted). */
+function deletionHash(n: number, i: number): number {
+  const h = i < 0 ? prefix[n]! : (Math.imul(prefix[i]!, powers[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+  // Mix in the length and spread the bits (murmur3's finaliser) for the bucket index.
+  let x = (h ^ Math.imul(i < 0 ? n : n - 1, 0x9e3779b1)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Deleting either letter of a double (`ll`) gives the same string: skip the second. */
+function isRepeat(text: string, i: number): boolean {
+  return i > 0 && text.charCodeAt(i) === text.charCodeAt(i - 1);
+}
+
+function neighbourhood(index: KnownIndex, domain: string): Neighbourhood | undefined {
+  if (index.neighbourhoods.has(domain)) return index.neighbourhoods.get(domain);
+  const first = index.domainHead.get(domain) ?? -1;
+  let entries = 0;
+  for (let id = first; id >= 0; id = index.nextSameDomain[id]!)
+    if (index.at[id]! >= MIN_NEAR_MISS_LENGTH) entries += index.at[id]! + 1;
+  let table: Neighbourhood | undefined;
+  if (entries > 0) {
+    const head = new Int32Array(tableSize(entries)).fill(-1);
+    const next = new Int32Array(entries);
+    const hash = new Uint32Array(entries);
+    const owner = new Int32Array(entries);
+    const mask = head.length - 1;
+    let entry = 0;
+    for (let id = first; id >= 0; id = index.nextSameDomain[id]!) {
+      const n = index.at[id]!;
+      if (n < MIN_NEAR_MISS_LENGTH) continue;
+      const address = index.addresses[id]!;
+      prepareHashes(address, n);
+      for (let i = -1; i < n; i++) {
+        if (isRepeat(address, i)) continue;
+        const h = deletionHash(n, i);
+        hash[entry] = h;
+        owner[entry] = id;
+        next[entry] = head[h & mask]!;
+        head[h & mask] = entry;
+        entry++;
+      }
+    }
+    table = { head, next, hash, owner };
+  }
+  index.neighbourhoods.set(domain, table);
+  return table;
+}
+
+/** Known addresses at `domain` whose local part is one edit from `local`, in history order. */
 function nearMisses(index: KnownIndex, local: string, domain: string): string[] {
   if (local.length < MIN_NEAR_MISS_LENGTH) return [];
-  const map = neighbourhood(index, domain);
-  if (!map) return [];
-  const found: string[] = [];
-  const consider = (key: string) => {
-    for (const candidate of map.get(key) ?? []) {
-      if (candidate === local || found.includes(candidate)) continue;
-      if (boundedDistance(local, candidate, 1) <= 1) found.push(candidate);
+  const table = neighbourhood(index, domain);
+  if (!table) return [];
+  const found: number[] = [];
+  const mask = table.head.length - 1;
+  prepareHashes(local, local.length);
+  for (let i = -1; i < local.length; i++) {
+    if (isRepeat(local, i)) continue;
+    const h = deletionHash(local.length, i);
+    for (let entry = table.head[h & mask]!; entry >= 0; entry = table.next[entry]!) {
+      if (table.hash[entry] !== h) continue;
+      const id = table.owner[entry]!;
+      if (found.includes(id)) continue;
+      const candidate = index.addresses[id]!.slice(0, index.at[id]);
+      if (candidate !== local && boundedDistance(local, candidate, 1) <= 1) found.push(id);
     }
-  };
-  consider(local);
-  for (let i = 0; i < local.length; i++) consider(local.slice(0, i) + local.slice(i + 1));
-  return found;
+  }
+  return found.sort((a, b) => a - b).map((id) => index.addresses[id]!);
 }
 
-/** Known addresses with this local part at another organisation. */
+/** Known addresses with this local part at another organisation, in history order. */
 function sameNameElsewhere(index: KnownIndex, local: string, domain: string): string[] {
   if (local.length < MIN_OTHER_DOMAIN_LENGTH || SHARED_MAILBOX_NAMES.has(local)) return [];
-  const others = index.byLocal.get(local);
-  if (!others) return [];
   const organisation = registrableDomain(domain) ?? domain;
-  return others.filter((known) => {
-    const knownDomain = known.slice(known.lastIndexOf('@') + 1);
-    return (registrableDomain(knownDomain) ?? knownDomain) !== organisation;
-  });
+  const found: string[] = [];
+  const bucket = hashRange(local, local.length) & (index.localHead.length - 1);
+  for (let id = index.localHead[bucket]!; id >= 0; id = index.nextSameLocal[id]!) {
+    const address = index.addresses[id]!;
+    if (index.at[id] !== local.length || !address.startsWith(local)) continue;
+    const knownDomain = address.slice(local.length + 1);
+    if ((registrableDomain(knownDomain) ?? knownDomain) !== organisation) found.push(address);
+  }
+  return found;
 }
 
 export default defineRule({
@@ -149,15 +268,16 @@ export default defineRule({
       if (!recipient.address) continue;
       const address = normaliseAddress(recipient.address);
       const at = address.lastIndexOf('@');
-      if (at <= 0 || at === address.length - 1 || index.known.has(address)) continue;
+      if (at <= 0 || at === address.length - 1 || index.ids.has(address)) continue;
       const local = address.slice(0, at);
       const domain = address.slice(at + 1);
       const near = nearMisses(index, local, domain);
       if (near.length > 0) {
         reports.push(
-          report(recipient, 'nearMiss', near.map((l) => `${l}@${domain}`), (text) => {
+          report(recipient, 'nearMiss', near, (text) => {
             const offset = text.lastIndexOf('@') - local.length;
-            return differingRanges(local, near[0]!).map(([s, e]): [number, number] => [s + offset, e + offset]);
+            const intended = near[0]!.slice(0, near[0]!.lastIndexOf('@'));
+            return differingRanges(local, intended).map(([s, e]): [number, number] => [s + offset, e + offset]);
           }),
         );
         continue;

@@ -51,8 +51,15 @@ interface TargetIndex {
   /** label count → length → targets, by the domain as written and by its skeleton. */
   byRawShape: Map<number, Map<number, Target[]>>;
   bySkeletonShape: Map<number, Map<number, Target[]>>;
+  /** The same, only the few targets whose skeleton differs from the domain (btinternet.com). */
+  foldedShape: Map<number, Map<number, Target[]>>;
   exact: Set<string>;
+  /** Answers so far (a pure function of the domain and the policy), so a domain is worked out once. */
+  answers: Map<string, Match | undefined>;
 }
+
+/** Answers kept per policy; past this the cache starts again (a long session meets many domains). */
+const MAX_CACHED_ANSWERS = 10_000;
 
 /** How far a typed domain may be from the intended one: scaled to the intended one's length. */
 function maxDistanceFor(domain: string): number {
@@ -83,6 +90,7 @@ function targetIndex(policy: Policy): TargetIndex {
   if (cached) return cached;
   const byRawShape = new Map<number, Map<number, Target[]>>();
   const bySkeletonShape = new Map<number, Map<number, Target[]>>();
+  const foldedShape = new Map<number, Map<number, Target[]>>();
   const exact = new Set<string>();
   const file = (shapes: Map<number, Map<number, Target[]>>, target: Target, length: number) => {
     let byLength = shapes.get(target.labels);
@@ -107,11 +115,12 @@ function targetIndex(policy: Policy): TargetIndex {
     };
     file(byRawShape, target, domain.length);
     file(bySkeletonShape, target, target.skeleton.length);
+    if (target.skeleton !== domain) file(foldedShape, target, target.skeleton.length);
   };
   add(NHSMAIL, Source.NhsMail);
   for (const domain of policyDomains(policy).knownDomains) add(domain, Source.Policy);
   for (const domain of CONSUMER_DOMAINS) add(domain, Source.Consumer);
-  const index = { byRawShape, bySkeletonShape, exact };
+  const index = { byRawShape, bySkeletonShape, foldedShape, exact, answers: new Map() };
   indexes.set(policy, index);
   return index;
 }
@@ -204,7 +213,10 @@ function findIntended(domain: string, policy: Policy): Match | undefined {
     // Compared as written (`btintrenet.com` is one swap from btinternet.com) and by skeleton
     // (`hotrnail.com`, `nhs.nеt`); the smaller distance counts.
     scan(index.byRawShape, cut === 0 ? undefined : viewLabels, view, (t) => t.domain, consider);
-    scan(index.bySkeletonShape, cut === 0 ? undefined : viewLabels, viewSkeleton, (t) => t.skeleton, consider);
+    // When the view looks as it is written, only targets that do not (btinternet.com) can match
+    // by skeleton what they did not match as written.
+    const skeletonShapes = viewSkeleton === view ? index.foldedShape : index.bySkeletonShape;
+    scan(skeletonShapes, cut === 0 ? undefined : viewLabels, viewSkeleton, (t) => t.skeleton, consider);
   }
   // Only a skeleton match can be at distance 0; with nothing changed there is nothing to fix.
   if (best && best.corrected === domain) return undefined;
@@ -225,14 +237,16 @@ export default defineRule({
   },
   check(draft, _settings, { policy }) {
     const reports: Report[] = [];
-    // One answer per domain per check: a draft to 500 people has a handful of domains.
-    const answers = new Map<string, Match | undefined>();
+    // One answer per domain per policy: a draft to 500 people has a few dozen domains, and the
+    // next check of the same draft has the same ones.
+    const { answers } = targetIndex(policy);
     for (const recipient of draft.recipients) {
       const domain = domainOf(recipient.address);
       if (!domain || !recipient.address) continue;
       let match = answers.get(domain);
-      if (!answers.has(domain)) {
+      if (match === undefined && !answers.has(domain)) {
         match = findIntended(domain, policy);
+        if (answers.size >= MAX_CACHED_ANSWERS) answers.clear();
         answers.set(domain, match);
       }
       if (match) reports.push(report(recipient, recipient.address, domain, match));

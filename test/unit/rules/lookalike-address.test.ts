@@ -1,4 +1,5 @@
-import { ruleTester } from './tester';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from './tester';
 
 // Sent-to history: colleagues at nhs.net, a council, a GP practice and a relative's gmail.
 const history = [
@@ -130,4 +131,16 @@ ruleTester('lookalike-address', {
       findings: [{ severity: 'notice' }],
     },
   ],
+});
+
+// The index is kept per history array (rebuilding it for 20,000 addresses on every check would
+// cost milliseconds): it must not go stale when the caller adds to the same array.
+describe('lookalike-address history index', () => {
+  it('knows an address pushed onto the same history array since the last check', () => {
+    const knownAddresses = ['jane.smith@nhs.net'];
+    const draft = { to: ['jane.smith@gmail.com'] };
+    expect(runRule('lookalike-address', { name: 'before', draft, context: { knownAddresses } })).toHaveLength(1);
+    knownAddresses.push('jane.smith@gmail.com');
+    expect(runRule('lookalike-address', { name: 'after', draft, context: { knownAddresses } })).toEqual([]);
+  });
 });

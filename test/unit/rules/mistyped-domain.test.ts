@@ -35,6 +35,11 @@ ruleTester('mistyped-domain', {
       policy: { trustedDomains: ['nhs.nez'] },
     },
     {
+      name: 'a blocked domain is left to blocked-recipient',
+      draft: { to: ['a@nhs.nett'] },
+      policy: { blockedDomains: ['nhs.nett'] },
+    },
+    {
       name: 'a subdomain matched by a *.suffix secure entry',
       draft: { to: ['team@leeds.example-accredited.org.uk'] },
       policy: { secureDomains: ['nhs.net', '*.example-accredited.org.uk'] },

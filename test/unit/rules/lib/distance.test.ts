@@ -3,11 +3,11 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import { boundedDistance, differingRanges } from '../../../../src/rules/lib/distance';
 
 /** Deterministic pseudo-random strings (no clock, no Math.random: a failure must reproduce). */
-function* randomPairs(count: number): Generator<[string, string]> {
+function* randomPairs(count: number, maxLength: number): Generator<[string, string]> {
   let seed = 12345;
   const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
   const alphabet = 'abcdet.';
-  const word = () => Array.from({ length: next() % 9 }, () => alphabet[next() % alphabet.length]).join('');
+  const word = () => Array.from({ length: next() % (maxLength + 1) }, () => alphabet[next() % alphabet.length]).join('');
   for (let i = 0; i < count; i++) {
     const a = word();
     // Half the pairs are small edits of each other, so small distances are well covered.
@@ -39,10 +39,10 @@ describe('boundedDistance', () => {
     expect(boundedDistance(a, b, 5)).toBe(expected);
   });
 
-  it('agrees with the damerau-levenshtein package (optimal string alignment) on 5,000 pairs', () => {
-    for (const [a, b] of randomPairs(5000)) {
+  it.each([8, 24])('agrees with the damerau-levenshtein package (optimal string alignment) on 5,000 pairs up to %i long', (maxLength) => {
+    for (const [a, b] of randomPairs(5000, maxLength)) {
       const reference = damerauLevenshtein(a, b).steps;
-      for (const max of [0, 1, 2]) {
+      for (const max of [0, 1, 2, 3]) {
         expect(boundedDistance(a, b, max), `${a} / ${b} max ${max}`).toBe(Math.min(reference, max + 1));
       }
     }
