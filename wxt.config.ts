@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { OWA_MATCHES } from './src/outlook/hosts';
 
 
 export default defineConfig({
@@ -13,6 +14,11 @@ export default defineConfig({
     description:
       'Checks each email before it leaves Outlook on the web and warns when it is going to the wrong people.',
     permissions: ['storage'],
+    // The same hosts the content script runs on, and nothing broader. Content-script matches alone
+    // do not let the popup see the active tab's url (checked in Chromium and Firefox ESR: both
+    // return tabs without `url`); explicit host permissions do, with no new install warning.
+    // WXT moves them into `permissions` for MV2.
+    host_permissions: OWA_MATCHES,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

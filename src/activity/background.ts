@@ -147,21 +147,31 @@ export function startBackground(signal: AbortSignal): Promise<void> {
     void queue(() => forgetTab(tabId)).catch(report('forget a closed tab'));
   });
 
-  // A tab that leaves NHSmail keeps no stale "!": with no "tabs" permission, `tab.url` is only
-  // present for pages on our host permissions (the OWA hosts), so a page load with no url is a
-  // page Safe Send doesn't guard. Pop-out compose windows are about:blank documents (no url
-  // either) that report from their own content script, so a tab whose frames reported from
-  // about:blank is kept.
+  // Tabs navigate, and the badge must follow:
+  // - Chrome clears a tab's badge on EVERY navigation, history.pushState included (seen in
+  //   Chromium: set "!", pushState, getBadgeText → ""), and OWA moves between mail and compose
+  //   with pushState; Firefox clears it on a full load only. So when a load completes in a tab we
+  //   know, its badge is set again from the stored status.
+  // - A tab that leaves NHSmail keeps no stale "!": with no "tabs" permission, `tab.url` is only
+  //   present for pages on our host permissions (the OWA hosts), so a load with no url is a page
+  //   Safe Send doesn't guard. Pop-out compose windows are about:blank documents (no url either)
+  //   that report from their own content script, so a tab whose frames reported from about:blank
+  //   is kept.
   listen(
     browser.tabs?.onUpdated,
     (tabId: number, changeInfo: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab) => {
-      if (changeInfo.status !== 'loading' || tab.url !== undefined) return;
+      if (changeInfo.status !== 'loading' && changeInfo.status !== 'complete') return;
+      const leaving = changeInfo.status === 'loading' && tab.url === undefined;
       void queue(async () => {
         const status = await getTabStatus(tabId);
-        if (!status || status.fromBlankPage) return;
-        await forgetTab(tabId);
-        await showTabBadge(tabId, badgeFor(undefined, await currentReminder()));
-      }).catch(report('forget a tab that left NHSmail'));
+        if (!status) return;
+        if (leaving && !status.fromBlankPage) {
+          await forgetTab(tabId);
+          await showTabBadge(tabId, badgeFor(undefined, await currentReminder()));
+        } else if (changeInfo.status === 'complete') {
+          await showTabBadge(tabId, badgeFor(status, await currentReminder()));
+        }
+      }).catch(report('update the badge after a page load'));
     },
   );
 

@@ -205,6 +205,16 @@ describe('toolbar badge', () => {
     expect((await getTabStatus(5))?.state).toBe('unreadable');
   });
 
+  it('puts the "!" back after OWA navigates within the tab (Chrome clears it on every navigation)', async () => {
+    await start();
+    await deliver({ type: 'guard-status', state: 'unreadable', missing: [] }, contentScript(3));
+    await fakeBrowser.action.setBadgeText({ tabId: 3, text: null }); // what Chrome does on pushState
+    const owaTab = { ...contentScript(3).tab!, url: 'https://outlook.office.com/mail/compose/1' };
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading', url: owaTab.url }, owaTab);
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'complete' }, owaTab);
+    await vi.waitFor(async () => expect((await badge(3)).text).toBe('!'));
+  });
+
   it('reminds the user from day 21 after the last send, with the days left', async () => {
     await recordLastSend(june10);
     await start(daysAfter(june10, 20));
