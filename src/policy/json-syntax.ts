@@ -192,7 +192,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
         }
         if (c === '}' || c === ']')
           return fail(i, `this "${c}" does not match the "${open}" it closes; expected "${close}"`);
-        return fail(i, `a comma is missing before ${describeChar(text, i)} (or a "${close}" to close the ${open === '{' ? 'braces' : 'list'})`);
+        return fail(i, `a comma is missing before ${describeChar(text, i)} (or a "${close}" to close the ${open === '{' ? 'curly brackets' : 'list'})`);
       }
       case 'end':
         return fail(i, `there is more after the end of the policy, starting with ${describeChar(text, i)}; remove it`);

@@ -110,7 +110,7 @@ describe('a broken managed policy', () => {
     expect(loaded.source).toBe('managed');
     expect(loaded.errors).toEqual([
       'rules.large-audience.threshold: must be a whole number from 2 to 1000',
-      'rules.unsecured-recipient: must be the rule\'s settings in braces, such as {"severity": "warn"}',
+      'rules.unsecured-recipient: must be the rule\'s settings in curly brackets, such as {"severity": "warn"}',
     ]);
     expect(loaded.policy.rules['large-audience']).toEqual(defaultPolicy.rules['large-audience']);
     expect(loaded.policy.rules['unsecured-recipient']).toEqual(defaultPolicy.rules['unsecured-recipient']);

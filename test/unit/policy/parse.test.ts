@@ -2,7 +2,7 @@
 // is wrong. Every error message the schema can produce is pinned here with its path.
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, MAX_ERRORS, parsePolicy, policyToDocument, repairPolicy } from '../../../src/policy/index';
-import { MAX_LIST_ENTRIES } from '../../../src/policy/schema';
+import { domainEntryProblem, MAX_LIST_ENTRIES, normaliseDomainEntry } from '../../../src/policy/schema';
 import { RULE_IDS } from '../../../src/rules/ids';
 import { DEFAULT_SEVERITY } from '../../../src/rules/registry';
 
@@ -111,6 +111,32 @@ describe('normalisation of domain entries', () => {
     expect(policy.blockedDomains).toEqual(['a@b.com']);
   });
 
+  it('the quick path for plain entries agrees with the full check', () => {
+    const label63 = 'a'.repeat(63);
+    const entries = [
+      'nhs.net',
+      '*.nhs.net',
+      'xn--bcher-kva.de',
+      `${label63}.org`,
+      `${'a'.repeat(64)}.org`,
+      `${Array(4).fill(label63).join('.')}.uk`,
+      '-care.org',
+      'care-.org',
+      '1-2.3',
+      '*.co.uk',
+      '*.org.uk',
+      'a.b',
+      'nhs.net.',
+      'NHS.net',
+    ];
+    for (const entry of entries) {
+      const result = parsePolicy({ secureDomains: [entry] });
+      const problem = domainEntryProblem(entry, false);
+      expect(result.ok, entry).toBe(problem === undefined);
+      if (result.ok) expect(result.policy.secureDomains, entry).toEqual([normaliseDomainEntry(entry)]);
+    }
+  });
+
   it('the secure tag is trimmed', () => {
     expect(policyOf({ secureTag: ' [encrypt] ' }).secureTag).toBe('[encrypt]');
   });
@@ -119,9 +145,9 @@ describe('normalisation of domain entries', () => {
 // Each case: the document, then the exact errors a manager reads.
 const ERROR_CASES: Array<[string, unknown, string[]]> = [
   // The document as a whole
-  ['null', null, ['The policy must be settings in braces, such as {"secureTag": "[secure]"}']],
-  ['a string', 'nhs.net', ['The policy must be settings in braces, such as {"secureTag": "[secure]"}']],
-  ['a list', ['nhs.net'], ['The policy must be settings in braces, such as {"secureTag": "[secure]"}']],
+  ['null', null, ['The policy must be settings in curly brackets, such as {"secureTag": "[secure]"}']],
+  ['a string', 'nhs.net', ['The policy must be settings in curly brackets, such as {"secureTag": "[secure]"}']],
+  ['a list', ['nhs.net'], ['The policy must be settings in curly brackets, such as {"secureTag": "[secure]"}']],
   ['version 2', { version: 2 }, ['version: must be 1; a policy made for a newer Safe Send needs that newer version']],
   // Unknown keys: the path, and the closest known name when there is one
   ['a typo at the top', { secureDomain: ['nhs.net'] }, ['secureDomain: is not a setting Safe Send knows; did you mean secureDomains?']],
@@ -163,17 +189,17 @@ const ERROR_CASES: Array<[string, unknown, string[]]> = [
   ['an unknown history setting', { history: { keep: true } }, ['history.keep: is not a setting Safe Send knows; check the spelling or remove it']],
   // Wrong shapes
   [
-    'rules not in braces',
+    'rules not in curly brackets',
     { rules: ['large-audience'] },
-    ['rules: must be the rules\' settings in braces, such as {"large-audience": {"threshold": 30}}'],
+    ['rules: must be the rules\' settings in curly brackets, such as {"large-audience": {"threshold": 30}}'],
   ],
   [
     'a rule set to a word',
     { rules: { 'large-audience': 'off' } },
-    ['rules.large-audience: must be the rule\'s settings in braces, such as {"severity": "warn"}'],
+    ['rules.large-audience: must be the rule\'s settings in curly brackets, such as {"severity": "warn"}'],
   ],
-  ['history not in braces', { history: true }, ['history: must be settings in braces, such as {"enabled": true}']],
-  ['the reminder not in braces', { inactivityReminder: 21 }, ['inactivityReminder: must be settings in braces, such as {"enabled": true}']],
+  ['history not in curly brackets', { history: true }, ['history: must be settings in curly brackets, such as {"enabled": true}']],
+  ['the reminder not in curly brackets', { inactivityReminder: 21 }, ['inactivityReminder: must be settings in curly brackets, such as {"enabled": true}']],
   // Rule settings
   [
     'an unknown severity',
@@ -424,7 +450,7 @@ describe('repairPolicy: a bad value falls back to its default, the rest is kept'
   it.each([null, 'text', 42, ['nhs.net']])('%j is not a document: the default policy, with the error', (input) => {
     const { policy, errors } = repairPolicy(input);
     expect(policy).toEqual(defaultPolicy);
-    expect(errors).toEqual(['The policy must be settings in braces, such as {"secureTag": "[secure]"}']);
+    expect(errors).toEqual(['The policy must be settings in curly brackets, such as {"secureTag": "[secure]"}']);
   });
 
   it('does not change the document it was given', () => {

@@ -92,7 +92,7 @@ describe('JSON syntax: where it goes wrong, and what to do', () => {
     [
       'a missing comma between settings',
       '{\n  "secureTag": "[secure]"\n  "trustedDomains": []\n}',
-      'This file is not valid JSON. Line 3, column 3: a comma is missing before a double quote (") (or a "}" to close the braces).',
+      'This file is not valid JSON. Line 3, column 3: a comma is missing before a double quote (") (or a "}" to close the curly brackets).',
     ],
     [
       'a missing comma in a list',
