@@ -22,7 +22,15 @@ const BUILD_ARGS: Record<BuildTarget, string[]> = {
 export function ensureBuilt(target: BuildTarget, root: string = REPO_ROOT): string {
   const dir = join(root, '.output', target);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    execFileSync('npx', ['wxt', 'build', ...BUILD_ARGS[target]], { cwd: root, stdio: 'pipe' });
+    const command = `npx wxt build ${BUILD_ARGS[target].join(' ')}`.trim();
+    try {
+      execFileSync('npx', ['wxt', 'build', ...BUILD_ARGS[target]], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+    } catch (error) {
+      // Keep WXT's own error lines, drop its progress and warnings.
+      const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+      const reasons = output.split('\n').filter((line) => /\berror\b|✗/i.test(line)).slice(0, 5);
+      throw new Error(`The e2e tests need .output/${target} and \`${command}\` failed:\n${reasons.join('\n')}`);
+    }
   }
   return dir;
 }
