@@ -17,7 +17,8 @@
 //   is a different real domain, not a typo;
 // - look-alike letters are compared by their Latin skeleton (./lib/confusables), at any length.
 // A typo in the last labels is reported with the rest kept (`mail.nhs.nte` → `mail.nhs.net`):
-// whoever owns nhs.nte receives the mail whatever comes before it.
+// whoever owns nhs.nte receives the mail whatever comes before it. And nhs.net with a suffix
+// added (`nhs.net.uk`) is reported too, though it is 3 edits away.
 import { defineRule } from './types';
 import type { Recipient, Report } from './types';
 import type { Policy } from '../policy/schema';
@@ -180,6 +181,11 @@ function findIntended(domain: string, policy: Policy): Match | undefined {
   const lookalike = domain.includes('xn--');
   const labels = domain.split('.');
   let best: Match | undefined;
+
+  // nhs.net with a suffix added (`nhs.net.uk`, mixing up nhs.net and nhs.uk) is somebody
+  // else's domain, however far it is by edit distance. Only nhs.net: yahoo.com.au is Yahoo's
+  // own, and mind.org.uk is a different charity from a policy's mind.org.
+  if (domain.startsWith(`${NHSMAIL}.`)) return { corrected: NHSMAIL, distance: 1, source: Source.NhsMail, lookalike };
 
   // Views: the whole domain, then each shorter tail of two or more labels that some target
   // has as many labels as (`nhs.nte` in `mail.nhs.nte`).

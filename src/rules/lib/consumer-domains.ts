@@ -53,6 +53,7 @@ export const CONSUMER_DOMAINS: readonly string[] = [
   'eclipse.co.uk',
   // Independent providers
   'protonmail.com',
+  'protonmail.ch',
   'proton.me',
   'pm.me',
   'gmx.com',

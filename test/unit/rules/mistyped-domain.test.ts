@@ -27,6 +27,12 @@ ruleTester('mistyped-domain', {
     { name: 'ymail.com is Yahoo’s, not a typo of gmail.com', draft: { to: ['a@ymail.com'] } },
     { name: 'aon.com is a company, not a typo of aol.com (short names must match)', draft: { to: ['a@aon.com', 'b@ska.com'] } },
     { name: 'hotmail.co.jp is Japan’s Hotmail, not a typo of hotmail.co.uk', draft: { to: ['a@hotmail.co.jp'] } },
+    { name: 'yahoo.com.au is Yahoo’s own, not yahoo.com with a suffix added', draft: { to: ['a@yahoo.com.au', 'b@outlook.com.br'] } },
+    {
+      name: 'a policy domain with a suffix added can be another organisation (mind.org, mind.org.uk)',
+      draft: { to: ['a@mind.org.uk'] },
+      policy: { trustedDomains: ['mind.org'] },
+    },
     { name: 'a domain unlike anything known', draft: { to: ['manager@sunnyside-care.co.uk'] } },
     // Domains the policy names, exactly or by *.suffix
     {
@@ -78,6 +84,11 @@ ruleTester('mistyped-domain', {
       name: 'a typo in the last labels keeps the subdomain',
       draft: { to: ['a@mail.nhs.nte'] },
       findings: [{ message: ['“mail.nhs.net”'], fixes: fixesFor('a@mail.nhs.nte', 'mail.nhs.net'), marks: ['te'] }],
+    },
+    {
+      name: 'nhs.net with a suffix added (nhs.net and nhs.uk mixed up)',
+      draft: { to: ['a@nhs.net.uk'] },
+      findings: [{ message: ['“nhs.net”'], fixes: fixesFor('a@nhs.net.uk', 'nhs.net'), marks: ['.uk'] }],
     },
     // Look-alike letters (IDN homographs), as typed or as punycode
     {
