@@ -134,7 +134,8 @@ export async function recordActivity(event: ActivityEvent, now: Date): Promise<v
   }
   const kept: Record<string, StoredDayV1> = {};
   for (const [date, counts] of Object.entries(days)) {
-    if (isDayKey(date) && date >= oldestKept && date <= today) kept[date] = counts;
+    // Days after today are kept: they mean the clock was put back, and their counts are real.
+    if (isDayKey(date) && date >= oldestKept) kept[date] = counts;
   }
   kept[today] = day;
   await activityItem.setValue({ days: kept });

@@ -103,6 +103,13 @@ describe('the 90-day window', () => {
     expect(Object.keys((activityCounts as { days: object }).days).sort()).toEqual(['2025-09-07', '2025-09-08']);
   });
 
+  it('keeps later days when a count is dated earlier (the clock was put back)', async () => {
+    await recordActivity({ type: 'sent', afterWarning: false }, june10);
+    await recordActivity({ type: 'sent', afterWarning: false }, daysAfter(june10, -1));
+    const days = await getActivity(june10);
+    expect(days.slice(-2).map((d) => d.sentWithoutWarning)).toEqual([1, 1]);
+  });
+
   it('still shows day 89 back but not day 90 back', async () => {
     await recordActivity({ type: 'edited-after-warning' }, june10);
     expect((await getActivity(daysAfter(june10, 89)))[0]).toMatchObject({ date: '2025-06-10', editedAfterWarning: 1 });
