@@ -224,8 +224,6 @@ function findIntended(domain: string, policy: Policy): Match | undefined {
     const skeletonShapes = viewSkeleton === view ? index.foldedShape : index.bySkeletonShape;
     scan(skeletonShapes, cut === 0 ? undefined : viewLabels, viewSkeleton, (t) => t.skeleton, consider);
   }
-  // Only a skeleton match can be at distance 0; with nothing changed there is nothing to fix.
-  if (best && best.corrected === domain) return undefined;
   return best;
 }
 
