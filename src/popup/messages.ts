@@ -41,4 +41,6 @@ export const POPUP_TEXT = {
   fixesUsed: 'Fixes used',
 
   openOptions: 'Settings and sent-to history',
+
+  loadFailed: 'Safe Send couldn’t show its status. Close this window and try again; if it keeps happening, tell your IT contact.',
 } as const;

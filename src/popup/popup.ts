@@ -170,7 +170,19 @@ export function renderPopup(root: HTMLElement, state: PopupState, signal: AbortS
   root.replaceChildren(...parts);
 }
 
-/** Load and draw the popup. */
+/** Load and draw the popup; if Safe Send's own status can't be read, say so rather than show nothing. */
 export async function startPopup(root: HTMLElement, signal: AbortSignal): Promise<void> {
-  renderPopup(root, await loadPopupState(new Date()), signal);
+  let state: PopupState;
+  try {
+    state = await loadPopupState(new Date());
+  } catch (error) {
+    console.error('Safe Send: could not load the popup status:', error);
+    const doc = root.ownerDocument;
+    root.replaceChildren(
+      element(doc, 'h1', { text: POPUP_TEXT.heading }),
+      element(doc, 'p', { className: 'notice notice--policy', text: POPUP_TEXT.loadFailed }),
+    );
+    return;
+  }
+  renderPopup(root, state, signal);
 }

@@ -190,6 +190,13 @@ describe('NHSmail hosts', () => {
 });
 
 describe('rendering', () => {
+  it('says so when its status cannot be read, rather than showing an empty window', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockRejectedValue(new Error('tabs unavailable'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await open();
+    expect(queryByText(root, POPUP_TEXT.loadFailed)).not.toBeNull();
+  });
+
   it('replaces what was there, so opening twice does not duplicate anything', async () => {
     activeTab(undefined);
     const state = await loadPopupState(june10);
