@@ -321,5 +321,12 @@ export function installPageBridge(win: Window & typeof globalThis, signal?: Abor
     const view = (target.nodeType === 9 ? (target as Document) : target.ownerDocument!).defaultView!;
     target.dispatchEvent(new view.CustomEvent(RESOLVE_RESPONSE, { detail: JSON.stringify(reply) }));
   };
-  win.document.addEventListener(RESOLVE_REQUEST, answer, { capture: true, signal });
+  const arm = () => win.document.addEventListener(RESOLVE_REQUEST, answer, { capture: true, signal });
+  arm();
+  // document.open() (a pop-out written with document.write) erases every listener and does not
+  // inject content scripts again (test/e2e/harness/README.md, probe b): re-arm when a new root
+  // element goes in. Adding the same listener twice is a no-op.
+  const observer = new win.MutationObserver(arm);
+  observer.observe(win.document, { childList: true });
+  signal?.addEventListener('abort', () => observer.disconnect());
 }
