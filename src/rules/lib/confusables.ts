@@ -31,12 +31,16 @@ const LOOKALIKE_ASCII: Array<[RegExp, string]> = [
   [/1/g, 'l'],
 ];
 
+const PLAIN = /^[a-z2-9.-]*$/;
+
 /**
  * The Latin "skeleton" of a Unicode domain: what it looks like on screen. Accents are dropped
  * (é → e), look-alike letters mapped, then ASCII look-alikes folded. Two domains with the same
  * skeleton are indistinguishable at a glance.
  */
 export function skeleton(unicodeDomain: string): string {
+  // Most domains are plain ASCII with nothing to fold: skip the work (a DCB1596 list has thousands).
+  if (PLAIN.test(unicodeDomain) && !unicodeDomain.includes('rn') && !unicodeDomain.includes('vv')) return unicodeDomain;
   let out = '';
   for (const ch of unicodeDomain.normalize('NFD')) {
     const code = ch.charCodeAt(0);
