@@ -15,6 +15,7 @@ import {
   DIALOG_SEND_TEXT,
   FROM_MENU,
   QUOTE_START,
+  SCHEDULE_DIALOG_FIELD,
   SEND,
   SIGNATURE,
   SUBJECT,
@@ -30,13 +31,17 @@ export { resolveViaPageBridge } from './bridge';
 /**
  * The control a click or key press on `el` activates, when it is a Send: the compose Send (its
  * icon or label are the usual event targets, so this climbs), or the Send of the "Schedule send"
- * dialog. Null otherwise, including for the "More send options" half of the split button.
+ * dialog. Null otherwise: the "More send options" half of the split button, and the "Send" of
+ * OWA's own confirmations (missing subject), which come after our check and must not loop back.
  */
 export function closestSendControl(el: Element): Element | null {
   const send = el.closest(any(SEND));
   if (send) return send.closest('button, [role="button"]') ?? send;
   const button = el.closest('button');
-  if (button?.closest(DIALOG) && DIALOG_SEND_TEXT.test(button.getAttribute('aria-label') ?? lineText(button))) return button;
+  const dialog = button?.closest(DIALOG);
+  if (button && dialog?.querySelector(SCHEDULE_DIALOG_FIELD) && DIALOG_SEND_TEXT.test(button.getAttribute('aria-label') ?? lineText(button))) {
+    return button;
+  }
   return null;
 }
 

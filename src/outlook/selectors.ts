@@ -37,6 +37,10 @@ export const SEND = [
  * form; its own Send is a button labelled, or reading, "Send" (DIALOG_SEND_TEXT). */
 export const DIALOG = '[role="dialog"]';
 export const DIALOG_SEND_TEXT = /^send$/i;
+/** What tells the Schedule send dialog apart from OWA's own confirmations after our check (the
+ * missing-subject prompt also has a "Send" button, and must not be intercepted again): it has a
+ * date/time field (language-neutral). */
+export const SCHEDULE_DIALOG_FIELD = 'input, [role="combobox"]';
 
 /** The "More send options" half of the split button (opens Schedule send). */
 export const SEND_OPTIONS = [

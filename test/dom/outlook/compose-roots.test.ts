@@ -93,6 +93,15 @@ describe('Send controls', () => {
     expect(readDraft(root).subject).toBe('Discharge plan for Mr Brown – Friday');
   });
 
+  test("OWA's own confirmation after our check (no date field) is not a Send to intercept again", () => {
+    const page = loadPage('new-message');
+    const prompt = page.doc.createElement('div');
+    prompt.setAttribute('role', 'dialog');
+    prompt.innerHTML = '<p>This message has no subject.</p><button type="button">Send</button><button type="button">Don\'t send</button>';
+    page.doc.body.append(prompt);
+    expect(closestSendControl(prompt.querySelector('button')!)).toBeNull();
+  });
+
   test('OWA replaces the Send node on every input: findSendButton re-queries the new one', () => {
     const page = loadPage('new-message');
     const root = findComposeRoots(page.doc)[0]!;
