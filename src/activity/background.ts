@@ -15,7 +15,8 @@ import { recordActivity } from './activity';
 import { badgeFor, showBadge, type BadgeLook } from './badge';
 import { dayKey } from './days';
 import { guardSender, parseGuardMessage, type CheckedGuardMessage, type GuardSender } from './guard-message';
-import { applyHistoryPolicy, recordSent } from './history';
+import { applyHistoryPolicy, knownAddresses, recordSent } from './history';
+import type { GuardContext, GuardContextRequest } from './protocol';
 import { getLastSend, recordLastSend, watchLastSend } from './last-send';
 import { inactivityReminder, type InactivityReminder } from './reminder';
 import {
@@ -35,6 +36,16 @@ function serialQueue() {
     tail = run.catch(() => undefined);
     return run;
   };
+}
+
+function isGuardContextRequest(message: unknown): message is GuardContextRequest {
+  return (message as GuardContextRequest | null)?.type === 'get-guard-context';
+}
+
+/** The policy in force (validated now, from storage) and the sent-to history, for a content script. */
+async function guardContext(): Promise<GuardContext> {
+  const [loaded, addresses] = await Promise.all([loadPolicy(), knownAddresses().catch(() => [])]);
+  return { policy: loaded.policy, knownAddresses: loaded.policy.history.enabled ? addresses : [] };
 }
 
 /** Log a failure without any message content (only our own wording and the storage error). */
@@ -126,6 +137,10 @@ export function startBackground(signal: AbortSignal): Promise<void> {
   ready.catch(report('start'));
 
   listen(browser.runtime.onMessage, (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (isGuardContextRequest(message)) {
+      if (!guardSender(sender)) return undefined;
+      return guardContext();
+    }
     const from = guardSender(sender);
     const parsed = from && parseGuardMessage(message);
     // Not ours or not well formed: ignored, and no reply claimed (another listener may answer).

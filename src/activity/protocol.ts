@@ -6,6 +6,7 @@
 //
 // This file is the message protocol between the content script and the background.
 import type { FixKind } from '../rules/types';
+import type { Policy } from '../policy/schema';
 
 /** What the guard knows about the tab it runs in (shown by the toolbar badge and popup). */
 export type GuardState =
@@ -30,3 +31,20 @@ export type GuardMessage =
   | { type: 'edited-after-warning' }
   /** A one-click fix was used. */
   | { type: 'fix-used'; kind: FixKind };
+
+/**
+ * The content script's one request: what it needs to check drafts. The background validates the
+ * stored and managed policy with the schema on every such read (the content script carries no
+ * validator: zod would take a third of its 60 kB budget) and adds the sent-to history.
+ */
+export interface GuardContextRequest {
+  type: 'get-guard-context';
+}
+
+export interface GuardContext {
+  policy: Policy;
+  knownAddresses: string[];
+}
+
+/** Storage keys whose change means the guard context must be fetched again. */
+export const GUARD_CONTEXT_KEYS = ['policy', 'sentToHistory'] as const;

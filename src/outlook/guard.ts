@@ -9,7 +9,7 @@
 // can't be read holds the send with a notice and sets the toolbar badge; the user stays in control.
 import { checkDraft, needsAttention } from '../rules/index';
 import type { Draft, Finding, Fix } from '../rules/types';
-import { defaultPolicy } from '../policy/index';
+import { BUILTIN_POLICY } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
 import type { GuardMessage } from '../activity/protocol';
 import { handleKeydown, isWarningOpen, showWarning } from '../ui/dialog';
@@ -61,7 +61,7 @@ export function startGuard(options: GuardOptions): void {
   const doc = win.document;
   // Until the stored policy arrives (storage is asynchronous; sends are not), the defaults apply:
   // the guard is never off.
-  let policy: Policy = defaultPolicy;
+  let policy: Policy = BUILTIN_POLICY;
   let knownAddresses: string[] = [];
   options.watchPolicy((p) => (policy = p), signal);
   options.watchKnownAddresses((a) => (knownAddresses = a), signal);
@@ -129,8 +129,9 @@ export function startGuard(options: GuardOptions): void {
   async function warn(attempt: SendAttempt, initial: Finding[]): Promise<void> {
     const { root, kind } = attempt;
     interceptor.hold(root);
-    const warned = [...new Set(initial.map((f) => f.ruleId))];
-    report({ type: 'warning-shown', ruleIds: warned.filter((id) => id !== UNREADABLE_RULE_ID) });
+    // Rule ids only (the background refuses anything else); "can't read" is reported as status.
+    const warned = [...new Set(initial.map((f) => f.ruleId))].filter((id) => id !== UNREADABLE_RULE_ID);
+    report({ type: 'warning-shown', ruleIds: warned });
     const life = new AbortController();
     const abortWith = () => life.abort();
     signal.addEventListener('abort', abortWith, { signal: life.signal });
