@@ -46,5 +46,7 @@ export function confirmInPage(slot: HTMLElement, trigger: HTMLElement, words: Co
     slot.replaceChildren(box);
     trigger.setAttribute('aria-expanded', 'true');
     heading.focus();
+    // Focus brings the heading into view; the buttons under it should be in view too.
+    box.scrollIntoView?.({ block: 'nearest' });
   });
 }

@@ -223,6 +223,10 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
       addInput.disabled = value;
       addButton.disabled = value;
       for (const button of list.querySelectorAll('button')) button.disabled = value;
+      // With its Remove buttons disabled the scrolled list has nothing focusable in it, so it
+      // takes focus itself: keyboard users can still scroll through a managed list.
+      if (value) list.tabIndex = 0;
+      else list.removeAttribute('tabindex');
     },
   };
 }

@@ -369,5 +369,4 @@ export function describeFix(fix: Fix): string {
 
 export const common = {
   error: 'Error:',
-  close: 'Close',
 };

@@ -411,7 +411,7 @@ export async function mountOptionsPage(root: HTMLElement, services: OptionsServi
   const shareStatus = h('p', { class: 'ss-add-status', role: 'status', id: 'share-status' });
 
   // ---- Reset ----
-  const resetButton = h('button', { class: 'nhsuk-button nhsuk-button--warning', type: 'button', id: 'reset', 'aria-controls': 'reset-confirm', 'aria-expanded': 'false' }, M.reset.button);
+  const resetButton = h('button', { class: 'nhsuk-button nhsuk-button--warning', type: 'button', id: 'reset-button', 'aria-controls': 'reset-confirm', 'aria-expanded': 'false' }, M.reset.button);
   const resetSlot = h('div', { id: 'reset-confirm' });
   const resetStatus = h('p', { class: 'ss-add-status', role: 'status', id: 'reset-status' });
   const resetSection = section('reset', M.sections.reset.heading, M.sections.reset.intro, resetButton, resetSlot, resetStatus);
@@ -458,8 +458,10 @@ export async function mountOptionsPage(root: HTMLElement, services: OptionsServi
     ['activity', M.sections.activity.heading],
     ['share', M.sections.share.heading],
   ] as const;
+  document.title = M.page.title;
   fill(
     root,
+    h('a', { class: 'nhsuk-skip-link', href: '#maincontent' }, M.page.skipLink),
     h('header', { class: 'ss-header', role: 'banner' },
       h('div', { class: 'nhsuk-width-container ss-container' }, h('p', { class: 'ss-header__product' }, M.page.product)),
     ),
@@ -499,6 +501,11 @@ export async function mountOptionsPage(root: HTMLElement, services: OptionsServi
     adopt(state);
     announce(M.saving.reloaded);
   }, signal);
+
+  // Closing the tab with unsaved changes: the browser asks first (its own wording; pages cannot set it).
+  window.addEventListener('beforeunload', (event) => {
+    if (!readOnly && isDirty()) event.preventDefault();
+  }, { signal });
 
   adopt(saved);
   void activity.refresh();

@@ -160,6 +160,13 @@ describe('activity', () => {
 });
 
 describe('accessibility (first check; the e2e suite runs axe in real browsers)', () => {
+  test('every id on the page is unique (labels, error links and aria references rely on them)', async () => {
+    await recordSent(['jane.smith@nhs.net'], defaultPolicy, NOW);
+    await open();
+    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
   test('axe-core finds no violations on the page, including with errors and a confirmation showing', async () => {
     await recordSent(['jane.smith@nhs.net'], defaultPolicy, NOW);
     const { screen } = await open();
