@@ -1,12 +1,12 @@
 import { defineConfig } from 'wxt';
 import { OWA_MATCHES } from './src/outlook/hosts';
 
-
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
-  outDir: '.output',
+  // SAFE_SEND_OUT_DIR lets a second build (a benchmark, an experiment) run beside the tests' one.
+  outDir: process.env.SAFE_SEND_OUT_DIR ?? '.output',
   // Explicit imports only: every dependency of a file is visible at its top.
   imports: false,
   manifest: ({ browser }) => ({
@@ -19,6 +19,9 @@ export default defineConfig({
     // return tabs without `url`); explicit host permissions do, with no new install warning.
     // WXT moves them into `permissions` for MV2.
     host_permissions: OWA_MATCHES,
+    // Lets Chrome and Edge administrators see and set the policy (docs/deployment.md); generated
+    // from the zod schema (src/policy/managed-schema.ts).
+    storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

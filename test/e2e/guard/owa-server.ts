@@ -1,0 +1,16 @@
+// The OWA fixtures served the way the guard tests need them: /mail/ → test/fixtures/owa, and
+// OWA's FindPeople call answered from the fixture's canned JSON (it makes "Chris Taylor" ambiguous).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, startOwaServer, type OwaServer } from '../harness';
+
+const FIND_PEOPLE = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/owa/service/FindPeople.json'), 'utf8'));
+
+export function startFixtureServer(): Promise<OwaServer> {
+  return startOwaServer({
+    routes: { '/mail/': 'test/fixtures/owa' },
+    handlers: [(request) => (/action=FindPeople/.test(request.path) ? { json: FIND_PEOPLE } : undefined)],
+  });
+}
+
+export const OWA = 'https://outlook.office.com/mail';
