@@ -14,8 +14,12 @@ import { findJsonSyntaxProblem } from './json-syntax';
 
 export { Policy, type PolicyDocument } from './schema';
 
-/** At most this many problems are listed; the rest are counted in one last line. */
-export const MAX_ERRORS = 50;
+/**
+ * At most this many problems are listed; the rest are counted in one last line. Issue 4 asks for
+ * every error of a bad file: real mistakes (a few typos, a DCB1596 list with some bad rows) are
+ * all listed; only a file that is wrong throughout (thousands of errors) is summarised.
+ */
+export const MAX_ERRORS = 1000;
 /**
  * Largest policy file `parsePolicyText` reads. 50,000 secure domains (MAX_LIST_ENTRIES) take
  * about 1.5 MB pretty-printed, so 4 MB leaves room; anything bigger is the wrong file.
