@@ -1,7 +1,7 @@
 // Where OWA's send controls are, for the interceptor (intercept.ts), over the selectors file.
 import { closestSendControl, composeRootOf, findSendButton, isRendered } from './index';
 import type { SendKind, SendSurface } from './intercept';
-import { BODY, DIALOG, DIALOG_SEND_TEXT, SEND_OPTIONS, any } from './selectors';
+import { BODY, DIALOG, DIALOG_SEND_TEXT, SCHEDULE_DIALOG_FIELD, SEND_OPTIONS, any } from './selectors';
 
 /** A Fluent dialog that is not itself a compose form: Schedule send's custom-time dialog. */
 function isScheduleDialogSend(control: Element): boolean {
@@ -11,7 +11,8 @@ function isScheduleDialogSend(control: Element): boolean {
 
 function scheduleSend(doc: Document): Element | null {
   for (const dialog of doc.querySelectorAll(DIALOG)) {
-    if (!isRendered(dialog) || dialog.querySelector(any(BODY))) continue;
+    // Schedule send's dialog asks for a date and time; OWA's own confirmations don't.
+    if (!isRendered(dialog) || dialog.querySelector(any(BODY)) || !dialog.querySelector(SCHEDULE_DIALOG_FIELD)) continue;
     for (const button of dialog.querySelectorAll('button')) {
       const label = button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '';
       if (DIALOG_SEND_TEXT.test(label) && isRendered(button)) return button;
