@@ -9,6 +9,25 @@ export default defineConfig({
   outDir: process.env.SAFE_SEND_OUT_DIR ?? '.output',
   // Explicit imports only: every dependency of a file is visible at its top.
   imports: false,
+  // `npm run zip` (scripts/zip.mjs). Firefox's sources zip is for Mozilla's reviewers, who must be
+  // able to rebuild the add-on from it: an allow-list, so nothing else in the working folder (test
+  // output, demo output, screenshots, a policy file someone left lying about) can slip in. A
+  // WXT `includeSources` match wins over `excludeSources`, so excluding everything keeps only these.
+  // scripts/zip.mjs rebuilds from the zip and compares, so a file the build needs can't be missed.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'entrypoints/**',
+      'src/**',
+      'assets/**',
+      'README.md',
+      'CHANGELOG.md',
+    ],
+    excludeSources: ['**/*'],
+  },
   manifest: ({ browser }) => ({
     name: 'Safe Send for NHSmail',
     description:
