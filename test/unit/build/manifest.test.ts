@@ -94,7 +94,7 @@ function remoteCodeAllowedBy(csp: string | undefined): string[] {
 describe.each([
   ['chrome-mv3', 'Chrome and Edge'],
   ['firefox-mv2', 'Firefox'],
-] as const)('%s manifest (%s)', (target) => {
+] as const)('%s manifest (%s)', (target, _browsers) => {
   const manifest = () => readManifest(target);
 
   it('asks for storage and the four NHSmail hosts, nothing more', () => {
