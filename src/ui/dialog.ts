@@ -222,7 +222,8 @@ export function showWarning(opts: WarningDialogOptions): Promise<WarningChoice> 
     return h(
       doc,
       'li',
-      { class: 'finding' },
+      // data-rule: which rule said it, for tools that read the dialog (npm run demo, e2e tests).
+      { class: 'finding', 'data-rule': finding.ruleId },
       h(doc, 'p', null, finding.message),
       ...(finding.evidence ?? []).map((evidence) => renderEvidence(doc, evidence)),
       finding.confirmEach ? renderConfirm(finding) : others.length > 0 && renderRecipients(others),
