@@ -40,7 +40,9 @@ export type ActivityEvent =
 export interface DayActivity {
   /** Local day, `YYYY-MM-DD`. */
   date: string;
-  /** Warnings shown, per rule id. */
+  /** Warnings shown (each time the dialog opened), whatever rules they listed. */
+  warnings: number;
+  /** Warnings shown, per rule id (one warning listing three rules counts once for each). */
   warningsShown: Record<RuleId, number>;
   /** Messages sent after a warning ("Send anyway", or sent once the draft was put right). */
   sentAfterWarning: number;
@@ -54,6 +56,7 @@ export interface DayActivity {
 
 /** Stored shape, version 1: only the days and counts that are not zero. */
 interface StoredDayV1 {
+  warnings?: number;
   warningsShown?: Partial<Record<string, number>>;
   sentAfterWarning?: number;
   editedAfterWarning?: number;
@@ -82,6 +85,7 @@ function count(value: unknown): number {
 function emptyDay(date: string): DayActivity {
   return {
     date,
+    warnings: 0,
     warningsShown: Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<RuleId, number>,
     sentAfterWarning: 0,
     editedAfterWarning: 0,
@@ -96,6 +100,7 @@ function readDay(date: string, stored: StoredDayV1 | undefined): DayActivity {
   if (!stored || typeof stored !== 'object') return day;
   for (const id of RULE_IDS) day.warningsShown[id] = count(stored.warningsShown?.[id]);
   for (const kind of FIX_KINDS) day.fixesUsed[kind] = count(stored.fixesUsed?.[kind]);
+  day.warnings = count(stored.warnings);
   day.sentAfterWarning = count(stored.sentAfterWarning);
   day.editedAfterWarning = count(stored.editedAfterWarning);
   day.sentWithoutWarning = count(stored.sentWithoutWarning);
@@ -119,6 +124,7 @@ export async function recordActivity(event: ActivityEvent, now: Date): Promise<v
       const shown = { ...day.warningsShown };
       for (const id of event.ruleIds) if (isRuleId(id)) shown[id] = count(shown[id]) + 1;
       day.warningsShown = shown;
+      day.warnings = count(day.warnings) + 1;
       break;
     }
     case 'sent':
@@ -160,6 +166,7 @@ export async function clearActivity(): Promise<void> {
 
 /** A day's totals, as the popup shows them. */
 export interface DayTotals {
+  /** Warnings shown (dialogs), not rule mentions: three rules in one warning count as one. */
   warningsShown: number;
   sentAfterWarning: number;
   editedAfterWarning: number;
@@ -170,7 +177,7 @@ export interface DayTotals {
 export function dayTotals(day: DayActivity): DayTotals {
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return {
-    warningsShown: sum(day.warningsShown),
+    warningsShown: day.warnings,
     sentAfterWarning: day.sentAfterWarning,
     editedAfterWarning: day.editedAfterWarning,
     fixesUsed: sum(day.fixesUsed),
@@ -184,6 +191,7 @@ export const ACTIVITY_CSV_COLUMNS: readonly string[] = [
   'sent_without_warning',
   'sent_after_warning',
   'edited_after_warning',
+  'warnings_shown',
   ...RULE_IDS.map((id) => `warning_shown:${id}`),
   ...FIX_KINDS.map((kind) => `fix_used:${kind}`),
 ];
@@ -203,6 +211,7 @@ export async function activityCsv(now: Date): Promise<string> {
         day.sentWithoutWarning,
         day.sentAfterWarning,
         day.editedAfterWarning,
+        day.warnings,
         ...RULE_IDS.map((id) => day.warningsShown[id]),
         ...FIX_KINDS.map((kind) => day.fixesUsed[kind]),
       ].join(','),

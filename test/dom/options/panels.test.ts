@@ -134,7 +134,9 @@ describe('sent-to history', () => {
 describe('activity', () => {
   test('charts the last 90 days with a text alternative and a table, and downloads the CSV', async () => {
     const yesterday = new Date(NOW.getTime() - 86_400_000);
+    // Two warnings yesterday (one of them listing two rules: still one warning), one today.
     await recordActivity({ type: 'warning-shown', ruleIds: ['mistyped-domain', 'large-audience'] }, yesterday);
+    await recordActivity({ type: 'warning-shown', ruleIds: ['visible-recipients'] }, yesterday);
     await recordActivity({ type: 'warning-shown', ruleIds: ['mistyped-domain'] }, NOW);
     await recordActivity({ type: 'fix-used', kind: 'replace-domain' }, NOW);
     await recordActivity({ type: 'sent', afterWarning: true }, NOW);

@@ -50,8 +50,10 @@ describe('activity counts', () => {
     expect(day.editedAfterWarning).toBe(1);
     expect(day.sentAfterWarning).toBe(1);
     expect(day.sentWithoutWarning).toBe(2);
+    // Two warnings were shown; they listed three rule mentions between them.
+    expect(day.warnings).toBe(2);
     expect(dayTotals(day)).toEqual({
-      warningsShown: 3,
+      warningsShown: 2,
       sentAfterWarning: 1,
       editedAfterWarning: 1,
       fixesUsed: 3,
@@ -123,7 +125,7 @@ describe('the 90-day window', () => {
     // Strip the known keys (dates, field names, rule ids): only digits and punctuation are left.
     const rest = stored
       .replace(/"\d{4}-\d{2}-\d{2}"/g, '')
-      .replace(/"(activityCounts|days|warningsShown|patient-identifier|sentAfterWarning)"/g, '');
+      .replace(/"(activityCounts|days|warningsShown|patient-identifier|sentAfterWarning|warnings)"/g, '');
     expect(rest).toMatch(/^[\d{}:,]*$/);
   });
 });

@@ -134,6 +134,7 @@ describe('checkEditable', () => {
 describe('activitySeries', () => {
   const day = (date: string, warnings: number, fixes: number): DayActivity => ({
     date,
+    warnings,
     warningsShown: { ...Object.fromEntries(Object.keys(defaultPolicy.rules).map((id) => [id, 0])), 'mistyped-domain': warnings } as DayActivity['warningsShown'],
     sentAfterWarning: 0,
     editedAfterWarning: 0,
