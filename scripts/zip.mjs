@@ -82,7 +82,7 @@ function compareFolders(expectedDir, actualDir) {
   return { problems, files: expected.size };
 }
 
-const kB = (path) => `${(statSync(path).size / 1024).toFixed(1)} kB`;
+const kB = (path) => `${(statSync(path).size / 1000).toFixed(1)} kB`;
 
 // A package made from a working tree with uncommitted edits cannot be rebuilt from git later.
 const status = spawnSync('git', ['status', '--porcelain', '--', 'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'entrypoints', 'src', 'assets'], {
