@@ -44,7 +44,8 @@ const DESCRIPTIONS: Record<string, string> = {
   history: 'The list of addresses sent to before, kept only on this computer, used to spot lookalike addresses.',
   inactivityReminder: 'Reminds staff to sign in before NHSmail deactivates an unused account (after 30 days).',
   severity: 'off, notice, warn (confirm to send) or block (cannot send).',
-  threshold: 'How many people in To and Cc are allowed before the check speaks up.',
+  threshold:
+    'The number the check counts up to: people in To and Cc for large-audience; outside recipients at different organisations for visible-recipients.',
   confirmEach: 'Each external recipient must be ticked before "Send anyway" works.',
   phrases: 'Extra words or phrases that mean something is attached.',
   when: '"always", or "sensitive": only when an NHS number or one of the keywords is found.',
