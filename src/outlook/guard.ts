@@ -12,10 +12,9 @@ import type { Draft, Finding, Fix } from '../rules/types';
 import { BUILTIN_POLICY } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
 import type { GuardMessage } from '../activity/protocol';
-import { handleKeydown, isWarningOpen, showWarning } from '../ui/dialog';
 import { showNotice } from '../ui/notice';
+import type { WarningUi } from '../ui/warning';
 import { readDraft } from './index';
-import { applyFix } from './edit';
 import { documentStatus, missingParts, type ComposePart } from './diagnose';
 import { interceptSend, type SendAttempt } from './intercept';
 import { owaSurface } from './surface';
@@ -29,6 +28,12 @@ export interface GuardOptions {
   watchKnownAddresses(callback: (addresses: string[]) => void, signal: AbortSignal): void;
   /** Tells the background (badge, history, activity). Must never throw. */
   report(message: GuardMessage): void;
+  /**
+   * The warning dialog and the fixes (src/ui/warning.ts): the module itself, or a loader that
+   * resolves with it and rejects when it cannot be loaded. The content script passes a loader:
+   * they are a separate chunk, loaded the first time something must be shown (issue 3).
+   */
+  warningUi: WarningUi | (() => Promise<WarningUi>);
   /** How long the page must be quiet before the self-check runs again. Default 400 ms. */
   selfCheckDelayMs?: number;
 }
@@ -52,6 +57,21 @@ function fingerprint(draft: Draft): string {
   return JSON.stringify([draft.recipients, draft.subject, draft.body, draft.attachments]);
 }
 
+/** The same for a compose form that could not be read: what was missing. */
+const unreadableKey = (missing: readonly string[]) => `unreadable:${missing.join()}`;
+
+/**
+ * Said in the page's notice when the warning UI could not be loaded. The send stays stopped:
+ * the user reads what is wrong here, and pressing Send again for the same email sends it
+ * (unless the policy blocks it), just as "Send anyway" would.
+ */
+function fallbackMessage(findings: readonly Finding[], canSend: boolean): string {
+  const next = canSend
+    ? 'Check the email, then press Send again to send it anyway.'
+    : 'Change the email to fix this, then send it.';
+  return `Safe Send could not open its warning, so this email has not been sent. ${findings.map((f) => f.message).join(' ')} ${next}`;
+}
+
 function addressesOf(draft: Draft): string[] {
   return draft.recipients.flatMap((r) => (r.address ? [r.address] : []));
 }
@@ -68,6 +88,16 @@ export function startGuard(options: GuardOptions): void {
 
   /** Drafts the user chose to send anyway, so OWA's own follow-up dialogs don't re-trigger ours. */
   const approved = new WeakMap<Element, string>();
+  /** Fallback notices ("could not open its warning"), removed once that compose is sent. */
+  const fallbackNotices = new WeakMap<Element, () => void>();
+  const loadUi = typeof options.warningUi === 'function' ? options.warningUi : undefined;
+  /** Set once the warning UI is loaded; from then on it opens in the same task as the send. */
+  let ui = loadUi ? undefined : (options.warningUi as WarningUi);
+  const load = () =>
+    loadUi!().then(
+      (loaded) => (ui = loaded),
+      () => undefined,
+    );
 
   const check = (draft: Draft) => checkDraft(draft, policy, { knownAddresses });
 
@@ -76,8 +106,8 @@ export function startGuard(options: GuardOptions): void {
       win,
       surface: owaSurface,
       signal: armSignal,
-      ownsEvent: () => isWarningOpen(doc),
-      onOwnKeydown: (event) => void handleKeydown(event),
+      ownsEvent: () => !!ui?.isWarningOpen(doc),
+      onOwnKeydown: (event) => void ui?.handleKeydown(event),
       onSend: (attempt) => decide(attempt),
     });
   let armed = new AbortController();
@@ -107,26 +137,28 @@ export function startGuard(options: GuardOptions): void {
     } catch {
       draft = undefined;
     }
+    const readable = draft && missing.length === 0;
+    const key = readable ? fingerprint(draft!) : unreadableKey(missing);
+    const allow = () => {
+      fallbackNotices.get(root)?.();
+      fallbackNotices.delete(root);
+      report({ type: 'sent', recipients: draft ? addressesOf(draft) : [], warned: [] });
+      return true;
+    };
+    if (approved.get(root) === key) return allow();
     let findings: Finding[];
-    if (!draft || missing.length > 0) {
+    if (!readable) {
       findings = [unreadableFinding(missing)];
       report({ type: 'guard-status', state: 'unreadable', missing });
     } else {
-      if (approved.get(root) === fingerprint(draft)) {
-        report({ type: 'sent', recipients: addressesOf(draft), warned: [] });
-        return true;
-      }
-      findings = check(draft);
-      if (!needsAttention(findings)) {
-        report({ type: 'sent', recipients: addressesOf(draft), warned: [] });
-        return true;
-      }
+      findings = check(draft!);
+      if (!needsAttention(findings)) return allow();
     }
-    void warn(attempt, findings);
+    void warn(attempt, findings, key);
     return false;
   }
 
-  async function warn(attempt: SendAttempt, initial: Finding[]): Promise<void> {
+  async function warn(attempt: SendAttempt, initial: Finding[], key: string): Promise<void> {
     const { root, kind } = attempt;
     interceptor.hold(root);
     // Rule ids only (the background refuses anything else); "can't read" is reported as status.
@@ -137,13 +169,26 @@ export function startGuard(options: GuardOptions): void {
     signal.addEventListener('abort', abortWith, { signal: life.signal });
     let choice: 'send' | 'edit';
     try {
-      choice = await showWarning({
+      const loaded = ui ?? (await load());
+      if (!loaded) {
+        // Never fail silently, never send unseen: the send stays stopped and the notice (built
+        // into the content script) says what is wrong and how to send anyway.
+        if (life.signal.aborted) return;
+        const canSend = !initial.some((f) => f.severity === 'block');
+        if (canSend) approved.set(root, key);
+        fallbackNotices.set(
+          root,
+          showNotice(root.ownerDocument, { message: fallbackMessage(initial, canSend), signal }),
+        );
+        return;
+      }
+      choice = await loaded.showWarning({
         doc: root.ownerDocument,
         findings: initial,
         secureTag: policy.secureTag,
         signal: life.signal,
         onFix: async (fix: Fix) => {
-          await applyFix(root, fix);
+          await loaded.applyFix(root, fix);
           report({ type: 'fix-used', kind: fix.kind });
           return check(readDraft(root));
         },
@@ -173,7 +218,14 @@ export function startGuard(options: GuardOptions): void {
     report({ type: 'sent', recipients: draft ? addressesOf(draft) : [], warned });
   }
 
-  startSelfCheck(options);
+  // Load the warning UI once a compose screen is open, while the user writes, so the first
+  // warning opens as fast as it did when the UI was part of content.js (measured in
+  // test/e2e/warning-chunk.test.ts). Frames and sessions with no compose screen never load it.
+  let warmed = !loadUi;
+  startSelfCheck(options, () => {
+    if (!warmed) void load();
+    warmed = true;
+  });
 }
 
 /**
@@ -181,7 +233,7 @@ export function startGuard(options: GuardOptions): void {
  * mutates constantly (OWA re-renders on every keystroke), so the observer callback only arms a
  * timer; the check itself runs once the page has been quiet for a moment.
  */
-function startSelfCheck(options: GuardOptions): void {
+function startSelfCheck(options: GuardOptions, onCompose: () => void): void {
   const { win, signal, report } = options;
   const doc = win.document;
   const delay = options.selfCheckDelayMs ?? 400;
@@ -193,6 +245,7 @@ function startSelfCheck(options: GuardOptions): void {
     timer = undefined;
     if (signal.aborted) return;
     const status = documentStatus(doc);
+    if (status.state !== 'idle') onCompose();
     const key = `${status.state}:${status.missing.join(',')}`;
     if (key === last) return;
     last = key;

@@ -12,6 +12,7 @@ import {
   type GuardContextRequest,
   type GuardMessage,
 } from '../activity/protocol';
+import { loadWarningUi } from '../ui/load-warning';
 import { startGuard } from './guard';
 
 /**
@@ -66,6 +67,7 @@ export function startGuardInPage(win: Window & typeof globalThis, signal: AbortS
   startGuard({
     win,
     signal,
+    warningUi: loadWarningUi,
     watchPolicy(callback, s) {
       if (!s.aborted) policyListeners.push(callback);
     },

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { within } from '@testing-library/dom';
 import { startGuard } from '../../../src/outlook/guard';
 import { HOST_TAG, isWarningOpen } from '../../../src/ui/dialog';
+import * as warningUi from '../../../src/ui/warning';
 import { BUILTIN_POLICY } from '../../../src/policy/builtin';
 import { parsePolicy } from '../../../src/policy/index';
 import type { Policy, PolicyDocument } from '../../../src/policy/schema';
@@ -30,6 +31,7 @@ function start(sample: number, policy: Policy = BUILTIN_POLICY) {
     },
     watchKnownAddresses: (cb) => cb([]),
     report: (m) => reports.push(m),
+    warningUi,
     selfCheckDelayMs: 10,
   });
   return page;

@@ -160,10 +160,13 @@ describe.each([
 });
 
 describe('the same permissions in every browser', () => {
-  it('Firefox exposes exactly the files Chrome exposes to NHSmail pages', () => {
+  it('Firefox exposes no file that Chrome does not expose to NHSmail pages', () => {
     const chromeFiles = (readManifest('chrome-mv3').web_accessible_resources ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.resources));
     const firefoxFiles = (readManifest('firefox-mv2').web_accessible_resources ?? []).flatMap((e) => (typeof e === 'string' ? [e] : e.resources));
-    expect(sorted(firefoxFiles)).toEqual(sorted(chromeFiles));
+    for (const file of firefoxFiles) expect(chromeFiles).toContain(file);
+    // The warning UI chunk: Firefox's content scripts import it without it being listed, and an
+    // MV2 list (no per-site matches) would open it to every page (wxt.config.ts).
+    expect(firefoxFiles).not.toContain('warning.js');
   });
 
   it('Firefox declares that Safe Send collects no data (data_collection_permissions)', () => {
