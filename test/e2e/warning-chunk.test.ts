@@ -166,7 +166,7 @@ describe.each([['chrome-mv3' as const], ['firefox-mv2' as const]])('%s', (target
       await page.close();
     });
 
-    it('opens the warning on a send made before the chunk was loaded', async ({ annotate }) => {
+    it('opens the warning on a send made as soon as the page is ready', async ({ annotate }) => {
       const page = await session!.openPage(OWA_PAGE);
       await page.evaluate(settled, 0);
       const ms = await page.evaluate(timeFirstWarning, SEND);
