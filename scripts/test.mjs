@@ -40,6 +40,8 @@ step('web-ext lint (0 errors, 0 warnings)', 'npx', ['web-ext', 'lint', '--source
   check: (out) => /errors\s+0\b/.test(out) && /warnings\s+0\b/.test(out),
 });
 
+step('content script size (isolated + MAIN world at most 60 kB)', 'node', ['scripts/check-size.mjs']);
+
 const reportDir = mkdtempSync(join(tmpdir(), 'safe-send-vitest-'));
 const report = join(reportDir, 'report.json');
 const projects = args.has('--no-e2e') ? ['--project', 'unit', '--project', 'dom'] : [];
