@@ -6,9 +6,10 @@ import { REPO_ROOT, startOwaServer, type OwaServer } from '../harness';
 
 const FIND_PEOPLE = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/owa/service/FindPeople.json'), 'utf8'));
 
-export function startFixtureServer(): Promise<OwaServer> {
+/** `extraRoutes` adds folders beside /mail/, e.g. `{ '/bench/': 'test/fixtures/bench' }` for the browser benchmarks. */
+export function startFixtureServer(extraRoutes: Record<string, string> = {}): Promise<OwaServer> {
   return startOwaServer({
-    routes: { '/mail/': 'test/fixtures/owa' },
+    routes: { '/mail/': 'test/fixtures/owa', ...extraRoutes },
     handlers: [(request) => (/action=FindPeople/.test(request.path) ? { json: FIND_PEOPLE } : undefined)],
   });
 }
