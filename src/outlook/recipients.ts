@@ -8,7 +8,7 @@
 import type { Field, Recipient } from '../rules/types';
 import { parseEntry, splitTyped, stripPresence, type NameAndAddress } from './address';
 import { resolveViaPageBridge } from './bridge';
-import { lineText } from './dom';
+import { isRendered, lineText } from './dom';
 import { BODY, PILL, PILL_REMOVE, PILL_TEXT, WELL, WELL_ANY, any } from './selectors';
 
 export interface RecipientEntry {
@@ -38,6 +38,10 @@ export function findWells(root: Element): Partial<Record<Field, Element>> {
   const editables = [...root.querySelectorAll(WELL_ANY)].filter(
     (el) => !body?.contains(el) && !el.parentElement?.closest(WELL_ANY),
   );
+  // The To well is always on screen. When the first editable is not, it is a hidden Cc or Bcc
+  // and the real To well was not found (its markup changed): say nothing rather than read the
+  // wrong box as To, so the guard reports the form as unreadable instead of sending unchecked.
+  if (editables[0] && !isRendered(editables[0])) return wells;
   editables.slice(0, 3).forEach((well, i) => (wells[FIELDS[i]!] = well));
   return wells;
 }

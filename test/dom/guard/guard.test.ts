@@ -146,3 +146,28 @@ describe('the guard on the demo drafts', () => {
     expect(reports).toContainEqual({ type: 'guard-status', state: 'ok', missing: [] });
   });
 });
+
+describe('the guard when OWA’s markup changes', () => {
+  it('never reads a hidden Cc as the To field: the send is held and reported (e2e finding)', async () => {
+    const page = loadPage('new-message', { bridge: true });
+    controller = new AbortController();
+    reports = [];
+    startGuard({
+      win: window,
+      signal: AbortSignal.any([controller.signal, page.signal]),
+      watchPolicy: (cb) => cb(BUILTIN_POLICY),
+      watchKnownAddresses: (cb) => cb([]),
+      report: (m) => reports.push(m),
+      warningUi,
+      selfCheckDelayMs: 10,
+    });
+    await page.ready();
+    // The labels are gone and the To box is no longer an editable: only the hidden Cc is left.
+    for (const well of document.querySelectorAll('[aria-label="To"], [aria-label="Cc"]')) well.removeAttribute('aria-label');
+    document.querySelector('[contenteditable]:not([aria-multiline="true"])')!.setAttribute('contenteditable', 'false');
+    send();
+    await tick();
+    expect(owa().__owaSent).toHaveLength(0);
+    expect(reports).toContainEqual({ type: 'guard-status', state: 'unreadable', missing: ['To field'] });
+  });
+});
