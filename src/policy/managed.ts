@@ -44,3 +44,25 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
   if (Object.keys(values).length === 0) return { kind: 'none' };
   return { kind: 'set', document: values as Record<string, unknown> };
 }
+
+/**
+ * How long a policy load waits for managed storage before going on without it. Chromium's first
+ * storage.managed.get() after the browser starts can take seconds (2.9 s on an idle fresh
+ * profile, far longer while tabs open — seen in test/e2e/guard), and until it answers nothing
+ * would apply but the built-in defaults: a domain blocked in the policy saved on this PC went
+ * unblocked for 4.5 s. So a load goes on with the saved policy, and the managed answer, when it
+ * comes, is applied by whoever watches the policy.
+ */
+export const MANAGED_WAIT_MS = 1000;
+
+export type ManagedRead = ManagedPolicy | { kind: 'pending'; later: Promise<ManagedPolicy> };
+
+/** readManagedPolicy(), or `pending` (with the answer to come) when it takes longer than `ms`. */
+export function readManagedPolicyWithin(ms: number): Promise<ManagedRead> {
+  const read = readManagedPolicy();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pending = new Promise<ManagedRead>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'pending', later: read }), ms);
+  });
+  return Promise.race([read.finally(() => clearTimeout(timer)), pending]);
+}

@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { defaultPolicy, parsePolicy, repairPolicy, type PolicyDocument } from './index';
-import { readManagedPolicy } from './managed';
+import { MANAGED_WAIT_MS, readManagedPolicy, readManagedPolicyWithin } from './managed';
 import type { Policy } from './schema';
 
 /** The storage key (WXT form: area, colon, key). WXT keeps the item's version under `policy$`. */
@@ -67,7 +67,7 @@ function reasonOf(error: unknown): string {
  * test makes a store with a later `version` and its own `migrations` to prove a format change.
  */
 export function createPolicyStore(
-  options: { version: number; migrations: Record<number, PolicyMigration> } = {
+  options: { version: number; migrations: Record<number, PolicyMigration>; managedWaitMs?: number } = {
     version: POLICY_STORAGE_VERSION,
     migrations: POLICY_MIGRATIONS,
   },
@@ -110,8 +110,19 @@ export function createPolicyStore(
     return { policy: repaired.policy, source: 'local', errors: [...errors, ...repaired.errors] };
   }
 
+  /** Watchers to tell when a slow managed read finally answers (see MANAGED_WAIT_MS). */
+  const lateManagedListeners = new Set<() => void>();
+
   async function load(): Promise<LoadedPolicy> {
-    const managed = await readManagedPolicy();
+    const managed = await readManagedPolicyWithin(options.managedWaitMs ?? MANAGED_WAIT_MS);
+    if (managed.kind === 'pending') {
+      // Managed storage is slow to answer (browser start-up): use this PC's policy now, and let
+      // watchers load again once the organisation's answer is in, so it wins from then on.
+      void managed.later.then(() => {
+        for (const listener of lateManagedListeners) listener();
+      });
+      return loadLocal([]);
+    }
     if (managed.kind === 'set') {
       // The organisation's policy wins outright. When parts of it are wrong, those parts take
       // their defaults — never the local policy's values, which staff could have weakened.
@@ -163,8 +174,17 @@ export function createPolicyStore(
           if (!signal.aborted && ticket === latest) callback(loaded);
         });
       };
+      const onLateManaged = () => onChanged({}, 'managed');
       browser.storage.onChanged.addListener(onChanged);
-      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+      lateManagedListeners.add(onLateManaged);
+      signal.addEventListener(
+        'abort',
+        () => {
+          browser.storage.onChanged.removeListener(onChanged);
+          lateManagedListeners.delete(onLateManaged);
+        },
+        { once: true },
+      );
     },
   };
 }

@@ -267,3 +267,35 @@ describe('migrations of the stored document', () => {
     ]);
   });
 });
+
+describe('a slow managed storage (Chromium at start-up)', () => {
+  it('the saved policy applies meanwhile, and the organisation’s wins once it answers', async () => {
+    await savePolicy({ blockedDomains: ['example.org'] });
+    // The first read hangs (the browser is starting); once it answers, reads are quick.
+    let answer!: (values: Record<string, unknown>) => void;
+    const managedValues = { blockedDomains: ['gmail.com'] };
+    vi.spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementationOnce(() => new Promise((resolve) => (answer = resolve as typeof answer)) as never)
+      .mockImplementation(() => Promise.resolve(managedValues) as never);
+    const store = createPolicyStore({ version: POLICY_STORAGE_VERSION, migrations: {}, managedWaitMs: 30 });
+    const seen: LoadedPolicy[] = [];
+    const controller = new AbortController();
+    store.watch((loaded) => seen.push(loaded), controller.signal);
+
+    const first = await store.load();
+    expect(first.source).toBe('local');
+    expect(first.policy.blockedDomains).toEqual(['example.org']);
+
+    answer(managedValues);
+    await settle();
+    expect(seen.at(-1)?.source).toBe('managed');
+    expect(seen.at(-1)?.policy.blockedDomains).toEqual(['gmail.com']);
+    controller.abort();
+  });
+
+  it('a managed answer within the wait is used straight away', async () => {
+    await fakeBrowser.storage.managed.set({ secureTag: '[encrypt]' });
+    const loaded = await createPolicyStore({ version: POLICY_STORAGE_VERSION, migrations: {}, managedWaitMs: 1000 }).load();
+    expect(loaded).toMatchObject({ source: 'managed', policy: { secureTag: '[encrypt]' } });
+  });
+});
