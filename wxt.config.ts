@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
 import { OWA_MATCHES } from './src/outlook/hosts';
@@ -72,6 +73,12 @@ const packageVersion = (root: string): string =>
   )![1]!;
 
 export default defineConfig({
+  // Every word a person reads is a message in assets/locales/<locale>.yml (en_GB, the default,
+  // is the source); @wxt-dev/i18n builds them into _locales/<locale>/messages.json for the
+  // browser's i18n, and types `t` in src/i18n from en_GB.yml (issue 5). Absolute: WXT resolves
+  // the module's folder from the working directory, not from here.
+  modules: ['@wxt-dev/i18n/module'],
+  i18n: { localesDir: fileURLToPath(new URL('./assets/locales', import.meta.url)) },
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'assets/public',
@@ -99,9 +106,9 @@ export default defineConfig({
     excludeSources: ['**/*'],
   },
   manifest: ({ browser }) => ({
-    name: 'Safe Send for NHSmail',
-    description:
-      'Checks each email before it leaves Outlook on the web and warns when it is going to the wrong people.',
+    default_locale: 'en_GB',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: ['storage'],
     // The same hosts the content script runs on, and nothing broader. Content-script matches alone
     // do not let the popup see the active tab's url (checked in Chromium and Firefox ESR: both

@@ -4,6 +4,7 @@
 //   2. the NHSmail inactivity reminder is due → days left, e.g. "9d";
 //   3. otherwise no badge.
 import { browser } from 'wxt/browser';
+import { formatNumber, t } from '../i18n/index';
 import type { InactivityReminder } from './reminder';
 import type { TabStatus } from './tab-status';
 
@@ -16,13 +17,12 @@ export interface BadgeLook {
   textColour: string;
 }
 
+/** The tooltip's words: the `badge` messages of assets/locales/<locale>.yml (src/i18n). */
 export const BADGE_TEXT = {
-  name: 'Safe Send',
-  unreadable: "Safe Send can't read this compose screen — checks may be incomplete",
+  name: t('appName'),
+  unreadable: t('badge.unreadable'),
   reminder: (daysLeft: number) =>
-    daysLeft > 0
-      ? `Safe Send: sign in to NHSmail and send an email within ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}, or NHSmail will deactivate your account`
-      : 'Safe Send: sign in to NHSmail and send an email today — NHSmail deactivates accounts after 30 days without use',
+    daysLeft > 0 ? t('badge.reminderWithin', daysLeft, [formatNumber(daysLeft)]) : t('badge.reminderToday'),
 };
 
 // NHS identity colours: red #d5281b with white text is 5.06:1, blue #005eb8 with white is 6.38:1.

@@ -12,6 +12,9 @@ import type { Draft, Finding, Fix } from '../rules/types';
 import { BUILTIN_POLICY } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
 import type { GuardMessage } from '../activity/protocol';
+import { t } from '../i18n/index';
+import { composePartLabel } from '../i18n/compose-parts';
+import { findingMessage } from '../i18n/finding';
 import { showNotice } from '../ui/notice';
 import type { WarningUi } from '../ui/warning';
 import { readDraft } from './index';
@@ -41,14 +44,18 @@ export interface GuardOptions {
 /** Shown when the compose form can't be read: a finding like any other, so the same dialog says it. */
 export const UNREADABLE_RULE_ID = 'unreadable-compose';
 
+/** The parts of a compose screen, named in the browser's language: "To field, subject". */
+const partsList = (parts: readonly string[]) => parts.map(composePartLabel).join(', ');
+
 function unreadableFinding(parts: readonly string[]): Finding {
-  const what = parts.length > 0 ? parts.join(', ') : 'recipients';
+  const what = parts.length > 0 ? partsList(parts) : t('guard.unreadableNothingNamed');
   return {
     ruleId: UNREADABLE_RULE_ID,
     severity: 'warn',
     messageId: 'unreadable',
     data: { parts: what },
-    message: `Safe Send can't read this email (${what}), so it has not been checked. Check the recipients and the subject yourself before you send. If this keeps happening, reload the page or tell your IT contact.`,
+    // Worded here, in the browser's language: this finding is the guard's, not a rule's.
+    message: t('guard.unreadableEmail', { parts: what }),
   };
 }
 
@@ -66,10 +73,8 @@ const unreadableKey = (missing: readonly string[]) => `unreadable:${missing.join
  * (unless the policy blocks it), just as "Send anyway" would.
  */
 function fallbackMessage(findings: readonly Finding[], canSend: boolean): string {
-  const next = canSend
-    ? 'Check the email, then press Send again to send it anyway.'
-    : 'Change the email to fix this, then send it.';
-  return `Safe Send could not open its warning, so this email has not been sent. ${findings.map((f) => f.message).join(' ')} ${next}`;
+  const said = findings.map(findingMessage).join(' ');
+  return canSend ? t('guard.warningFailedCanSend', { findings: said }) : t('guard.warningFailedBlocked', { findings: said });
 }
 
 function addressesOf(draft: Draft): string[] {
@@ -215,7 +220,7 @@ export function startGuard(options: GuardOptions): void {
     }
     if (!interceptor.resend(root, kind)) {
       showNotice(root.ownerDocument, {
-        message: 'Safe Send could not press Send for you because the email changed. Press Send again.',
+        message: t('guard.resendFailed'),
         signal,
       });
       return;
@@ -257,7 +262,7 @@ function startSelfCheck(options: GuardOptions, onCompose: () => void): void {
     if (status.state === 'unreadable' && noticeShownFor !== key) {
       noticeShownFor = key;
       showNotice(doc, {
-        message: `Safe Send can't read this compose screen (${status.missing.join(', ')} not found), so checks may be incomplete. Reload the page. If it keeps happening, tell your IT contact.`,
+        message: t('guard.unreadableScreen', { parts: partsList(status.missing) }),
         signal,
       });
     }

@@ -15,6 +15,8 @@ import { getLastSend } from '../activity/last-send';
 import { inactivityReminder, type InactivityReminder } from '../activity/reminder';
 import { getTabStatus } from '../activity/tab-status';
 import { OWA_MATCHES } from '../outlook/hosts';
+import { composePartLabel } from '../i18n/compose-parts';
+import { lang } from '../i18n/index';
 import { loadPolicy } from '../policy/storage';
 import { POPUP_TEXT } from './messages';
 
@@ -104,7 +106,7 @@ function pageSection(doc: Document, page: PageStatus): HTMLElement {
       if (page.missing.length > 0)
         details.append(
           p(T.unreadableMissing),
-          element(doc, 'ul', { className: 'missing' }, ...page.missing.map((item) => element(doc, 'li', { text: item }))),
+          element(doc, 'ul', { className: 'missing' }, ...page.missing.map((item) => element(doc, 'li', { text: composePartLabel(item) }))),
         );
       else details.append(p(T.unreadableNothingListed));
       return section(
@@ -172,6 +174,9 @@ export function renderPopup(root: HTMLElement, state: PopupState, signal: AbortS
 
 /** Load and draw the popup; if Safe Send's own status can't be read, say so rather than show nothing. */
 export async function startPopup(root: HTMLElement, signal: AbortSignal): Promise<void> {
+  // The language of the words shown (index.html says en-GB until now), for screen readers.
+  root.ownerDocument.documentElement.lang = lang();
+  root.ownerDocument.title = POPUP_TEXT.heading;
   let state: PopupState;
   try {
     state = await loadPopupState(new Date());

@@ -31,6 +31,7 @@ import type { Finding, Fix, Recipient } from '../rules/types';
 import { append, h, setAttrs, uid } from './dom';
 import { renderEvidence } from './evidence';
 import { cycleFocus, deepActiveElement, tabbables } from './focus';
+import { findingMessage } from '../i18n/finding';
 import { fieldLabel, fixLabel, recipientFull, recipientShort } from './labels';
 import { messages as m } from './messages';
 import { css } from './styles';
@@ -224,7 +225,7 @@ export function showWarning(opts: WarningDialogOptions): Promise<WarningChoice> 
       'li',
       // data-rule: which rule said it, for tools that read the dialog (npm run demo, e2e tests).
       { class: 'finding', 'data-rule': finding.ruleId },
-      h(doc, 'p', null, finding.message),
+      h(doc, 'p', null, findingMessage(finding)),
       ...(finding.evidence ?? []).map((evidence) => renderEvidence(doc, evidence)),
       finding.confirmEach ? renderConfirm(finding) : others.length > 0 && renderRecipients(others),
       !!finding.fixes?.length &&

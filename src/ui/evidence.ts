@@ -46,7 +46,7 @@ export function renderEvidence(doc: Document, evidence: Evidence): HTMLElement {
   pieces.push(text.slice(at));
 
   const label = SOURCE_LABEL[evidence.source];
-  const spoken = [`${label}: ${text}.`];
+  const spoken = [m.evidenceSpoken(label, text)];
   if (ranges.length) spoken.push(m.highlighted(ranges.map(([s, e]) => text.slice(s, e)).join(', ')));
   if (suggestion) spoken.push(m.didYouMean(suggestion));
 

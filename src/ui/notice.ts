@@ -2,6 +2,7 @@
 // The principle "never fail silently" (product.md) needs something the user sees in the page
 // itself, not only the toolbar badge, which many people never look at. It does not block work,
 // is announced politely to screen readers, and is closed with its button or Esc.
+import { t } from '../i18n/index';
 import { h } from './dom';
 
 const HOST_TAG = 'safe-send-notice';
@@ -25,12 +26,12 @@ export function showNotice(doc: Document, { message, signal }: NoticeOptions): (
   doc.querySelector(HOST_TAG)?.remove();
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
-  const close = h(doc, 'button', { type: 'button', 'aria-label': 'Close this notice' }, '✕');
+  const close = h(doc, 'button', { type: 'button', 'aria-label': t('notice.close') }, '✕');
   const box = h(
     doc,
     'div',
     { class: 'notice', role: 'status' },
-    h(doc, 'p', null, h(doc, 'strong', null, 'Safe Send'), message),
+    h(doc, 'p', null, h(doc, 'strong', null, t('appName')), message),
     close,
   );
   const style = doc.createElement('style');
