@@ -2,8 +2,9 @@
 // reference cannot drift from it:
 //   types and limits  the zod schema (src/policy/schema.ts, through z.toJSONSchema);
 //   defaults          `defaultPolicy` (the schema's own defaults, src/policy/index.ts);
-//   what each does    the settings page's words (src/options/messages.ts) and each rule's
-//                     `meta.description` (src/rules/) — written once, shown in both places;
+//   what each does    the settings page's words (the `options` messages of the default locale,
+//                     assets/locales/en_GB.yml) and each rule's `meta.description` (src/rules/)
+//                     — written once, shown in both places;
 //   examples          run through parsePolicy and compileDomainList, so what the page says a
 //                     domain entry becomes, or what error a mistake gives, is what the code does.
 // A field in the schema that has no words here stops the generator (and the docs test) with its
@@ -13,12 +14,12 @@
 // fails when the committed file differs from this output.
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import * as M from '../src/options/messages';
 import { defaultPolicy, parsePolicy, Policy, type PolicyDocument } from '../src/policy/index';
 import { MAX_LIST_ENTRIES } from '../src/policy/schema';
 import { RULE_IDS } from '../src/rules/ids';
 import { compileDomainList } from '../src/rules/lib/domains';
 import { RULES } from '../src/rules/registry';
+import { getMessageFrom, readLocale, translatorFrom } from './lib/locales';
 
 type JsonSchema = {
   type?: string;
@@ -38,6 +39,11 @@ const DOMAIN_LISTS = ['organisationDomains', 'secureDomains', 'trustedDomains', 
 
 // ---- What each setting does: the settings page's words, found by path ----
 
+/** The settings page's words in English (the docs are in English): `page('secureTag.label')`. */
+const english = translatorFrom(getMessageFrom(readLocale()));
+const page = (key: string) => english(`options.${key}`);
+const ruleName = (id: string) => page(`ruleNames.${id.replaceAll('-', '_')}`);
+
 const sentences = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
 const onPage = (where: string) => `Settings page: “${where}”.`;
 
@@ -48,27 +54,27 @@ const onPage = (where: string) => `Settings page: “${where}”.`;
  */
 const SETTINGS: Record<string, string> = {
   version: 'The policy’s format. Always 1: a policy written for a later Safe Send with a higher number is refused, not half read.',
-  organisationDomains: sentences(M.sections.organisation.intro, M.lists.organisationDomains.hint, onPage(M.sections.organisation.heading)),
-  secureDomains: sentences(M.sections.secure.intro, M.lists.secureDomains.hint, onPage(M.sections.secure.heading)),
-  trustedDomains: sentences(M.sections.trusted.intro, M.lists.trustedDomains.hint, onPage(M.sections.trusted.heading)),
-  blockedDomains: sentences(M.sections.blocked.intro, M.lists.blockedDomains.hint, onPage(M.sections.blocked.heading)),
-  secureTag: sentences(M.secureTag.hint, onPage(M.secureTag.label)),
-  'history.enabled': sentences(M.sections.history.intro, M.historySettings.enabled.hint, onPage(M.historySettings.enabled.label)),
-  'history.retentionDays': onPage(M.historySettings.retention.label),
-  'inactivityReminder.enabled': sentences(M.sections.reminder.intro, onPage(M.reminderSettings.enabled.label)),
-  'inactivityReminder.afterDays': onPage(M.reminderSettings.afterDays.label),
+  organisationDomains: sentences(page('sections.organisation.intro'), page('lists.organisationDomains.hint'), onPage(page('sections.organisation.heading'))),
+  secureDomains: sentences(page('sections.secure.intro'), page('lists.secureDomains.hint'), onPage(page('sections.secure.heading'))),
+  trustedDomains: sentences(page('sections.trusted.intro'), page('lists.trustedDomains.hint'), onPage(page('sections.trusted.heading'))),
+  blockedDomains: sentences(page('sections.blocked.intro'), page('lists.blockedDomains.hint'), onPage(page('sections.blocked.heading'))),
+  secureTag: sentences(page('secureTag.hint'), onPage(page('secureTag.label'))),
+  'history.enabled': sentences(page('sections.history.intro'), page('historySettings.enabled.hint'), onPage(page('historySettings.enabled.label'))),
+  'history.retentionDays': onPage(page('historySettings.retention.label')),
+  'inactivityReminder.enabled': sentences(page('sections.reminder.intro'), onPage(page('reminderSettings.enabled.label'))),
+  'inactivityReminder.afterDays': onPage(page('reminderSettings.afterDays.label')),
 };
 
-const SEVERITY_LEVELS = M.sections.rules.levels;
+const SEVERITY_LEVELS = (['off', 'notice', 'warn', 'block'] as const).map((level) => [page(`severity.${level}`), page(`sections.rules.levelMeaning.${level}`)] as const);
 
 /** A rule's own settings besides `severity`, keyed `rule.setting`. */
 const RULE_SETTINGS: Record<string, string> = {
-  'external-recipients.confirmEach': sentences(M.ruleSettings.confirmEach.label + '.', M.ruleSettings.confirmEach.hint),
-  'large-audience.threshold': `${M.ruleSettings.largeThreshold.label}.`,
-  'missing-attachment.phrases': sentences(`${M.ruleSettings.phrases.label}.`, M.ruleSettings.phrases.hint),
-  'unsecured-recipient.when': `${M.ruleSettings.when.legend}: \`"always"\`: ${M.ruleSettings.when.always}; \`"sensitive"\`: ${M.ruleSettings.when.sensitive}.`,
-  'unsecured-recipient.keywords': sentences(`${M.ruleSettings.keywords.label}.`, M.ruleSettings.keywords.hint),
-  'visible-recipients.threshold': `${M.ruleSettings.visibleThreshold.label}.`,
+  'external-recipients.confirmEach': sentences(page('ruleSettings.confirmEach.label') + '.', page('ruleSettings.confirmEach.hint')),
+  'large-audience.threshold': `${page('ruleSettings.largeThreshold.label')}.`,
+  'missing-attachment.phrases': sentences(`${page('ruleSettings.phrases.label')}.`, page('ruleSettings.phrases.hint')),
+  'unsecured-recipient.when': `${page('ruleSettings.when.legend')}: \`"always"\`: ${page('ruleSettings.when.always')}; \`"sensitive"\`: ${page('ruleSettings.when.sensitive')}.`,
+  'unsecured-recipient.keywords': sentences(`${page('ruleSettings.keywords.label')}.`, page('ruleSettings.keywords.hint')),
+  'visible-recipients.threshold': `${page('ruleSettings.visibleThreshold.label')}.`,
 };
 
 function wordsFor(table: Record<string, string>, key: string, path: string): string {
@@ -76,7 +82,7 @@ function wordsFor(table: Record<string, string>, key: string, path: string): str
   // Empty text would mean the settings page's words moved (to locale files, say): say where to look.
   if (!text?.trim())
     throw new Error(
-      `docs: nothing says what \`${path}\` does. Add it to scripts/gen-policy-docs.lib.ts (from the settings page's words in src/options/messages.ts).`,
+      `docs: nothing says what \`${path}\` does. Add it to scripts/gen-policy-docs.lib.ts (from the settings page's words in assets/locales/en_GB.yml).`,
     );
   return text;
 }
@@ -236,7 +242,7 @@ function rulesSection(schema: JsonSchema): string {
     '',
     table(
       ['Rule id', 'Settings page', 'Default severity'],
-      RULE_IDS.map((id) => [`[\`${id}\`](#${id})`, M.ruleNames[id], code(RULES[id].meta.defaultSeverity)]),
+      RULE_IDS.map((id) => [`[\`${id}\`](#${id})`, ruleName(id), code(RULES[id].meta.defaultSeverity)]),
     ),
   ];
   for (const id of RULE_IDS) {
@@ -247,7 +253,7 @@ function rulesSection(schema: JsonSchema): string {
       const words = key === 'severity' ? `What happens when the check finds something (see the severities above).` : wordsFor(RULE_SETTINGS, `${id}.${key}`, path);
       return [`\`${key}\``, typeInWords(node, path), code(defaultPolicy.rules[id][key as keyof (typeof defaultPolicy.rules)[typeof id]]), words];
     });
-    parts.push('', `### ${id}`, '', `**${M.ruleNames[id]}.** ${RULES[id].meta.description}`, '', table(['Setting', 'Type', 'Default', 'What it does'], rows));
+    parts.push('', `### ${id}`, '', `**${ruleName(id)}.** ${RULES[id].meta.description}`, '', table(['Setting', 'Type', 'Default', 'What it does'], rows));
   }
   return parts.join('\n');
 }

@@ -95,13 +95,13 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
     spellcheck: 'false',
     'aria-describedby': id('hint'),
   });
-  const addButton = h('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small ss-inline-button', type: 'button' }, M.lists.add, hidden(` ${words.many}`));
+  const addButton = h('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small ss-inline-button', type: 'button' }, M.lists.add, hidden(` ${words.name}`));
   const error = errorMessage(id('error'));
   const addStatus = h('p', { class: 'ss-add-status', id: id('status'), role: 'status' });
   const count = h('p', { class: 'nhsuk-body-s ss-count', id: id('count') });
   const filterInput = h('input', { class: 'nhsuk-input ss-filter-input', id: id('filter'), type: 'search', autocomplete: 'off', spellcheck: 'false' });
   const filterGroup = h('div', { class: 'ss-filter', hidden: true },
-    h('label', { class: 'nhsuk-label nhsuk-body-s', for: id('filter') }, M.lists.filterLabel(words.many)),
+    h('label', { class: 'nhsuk-label nhsuk-body-s', for: id('filter') }, M.lists.filterLabel(words.name)),
     filterInput,
   );
   const list = h('ul', { class: 'ss-entries', id: id('entries'), 'aria-labelledby': id('count') });
@@ -128,7 +128,7 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
 
   function renderList(): void {
     const all = entries();
-    count.textContent = M.lists.count(all.length, words.one, words.many);
+    count.textContent = words.count(all.length);
     filterGroup.hidden = all.length < FILTER_FROM;
     const query = filterGroup.hidden ? '' : filterInput.value;
     const { shown, matching } = filterEntries(all, query, LIST_ROWS_SHOWN);
@@ -138,7 +138,7 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
       shown.map((entry) =>
         h('li', { class: 'ss-entry' },
           h('span', { class: 'ss-entry__text' }, entry),
-          h('button', { class: 'ss-link-button', type: 'button', 'data-entry': entry, disabled: readOnly }, M.lists.remove, hidden(` ${M.lists.removeWhat(entry, words.many)}`)),
+          h('button', { class: 'ss-link-button', type: 'button', 'data-entry': entry, disabled: readOnly }, M.lists.remove, hidden(` ${M.lists.removeWhat(entry, words.name)}`)),
         ),
       ),
     );
@@ -163,7 +163,7 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
     addProblems = result.problems.map((p) => p.problem);
     showProblems();
     const said = [
-      result.added.length > 0 ? M.lists.added(result.added, words.many) : '',
+      result.added.length > 0 ? M.lists.added(result.added, words.name) : '',
       result.already.length > 0 ? M.lists.alreadyThere(result.already) : '',
       result.added.length > 0 ? M.lists.unsaved : '',
     ].filter(Boolean);
@@ -198,7 +198,7 @@ export function listControl(field: ListField, host: EditorHost): ListControl {
     renderList();
     const next = nextEntry ? list.querySelector<HTMLButtonElement>(`button[data-entry="${CSS.escape(nextEntry)}"]`) : null;
     (next ?? addInput).focus();
-    addStatus.textContent = `${M.lists.removed(entry, words.many)} ${M.lists.unsaved}`;
+    addStatus.textContent = `${M.lists.removed(entry, words.name)} ${M.lists.unsaved}`;
     host.changed(true);
   });
 

@@ -16,6 +16,7 @@ import {
   type EditorHost,
   type ListControl,
 } from './controls';
+import { lang } from '../i18n/index';
 import { debounce, fill, h, type Children } from './dom';
 import { historyView } from './history-view';
 import { activityView } from './activity-view';
@@ -459,6 +460,8 @@ export async function mountOptionsPage(root: HTMLElement, services: OptionsServi
     ['share', M.sections.share.heading],
   ] as const;
   document.title = M.page.title;
+  // The language of the words shown (index.html says en-GB until now), for screen readers.
+  document.documentElement.lang = lang();
   fill(
     root,
     h('a', { class: 'nhsuk-skip-link', href: '#maincontent' }, M.page.skipLink),

@@ -4,6 +4,7 @@
 import { checkDraft, needsAttention } from '../rules/index';
 import type { Draft, Field, Finding, Recipient } from '../rules/types';
 import type { Policy } from '../policy/schema';
+import { findingMessage } from '../i18n/finding';
 import { describeFix } from './messages';
 
 export interface TryDraftForm {
@@ -60,6 +61,7 @@ export function draftFromForm(form: TryDraftForm): Draft {
 export interface TriedFinding {
   ruleId: string;
   severity: Finding['severity'];
+  /** In the browser's language (src/i18n/finding.ts). */
   message: string;
   /** The one-click fixes the warning would offer, in words. */
   fixes: string[];
@@ -83,7 +85,7 @@ export function tryDraft(form: TryDraftForm, policy: Policy, knownAddresses: rea
     findings: findings.map((finding) => ({
       ruleId: finding.ruleId,
       severity: finding.severity,
-      message: finding.message,
+      message: findingMessage(finding),
       fixes: (finding.fixes ?? []).map(describeFix),
     })),
   };

@@ -127,7 +127,7 @@ export function optionsSuite(name: BrowserName): void {
     await options.fillLabelled(BLOCKED_LABEL, RECIPIENT);
     await options.press('Enter');
     expect(await textOf(options, '#blockedDomains-status')).toBe(
-      `${M.lists.added([RECIPIENT], M.lists.blockedDomains.many)} ${M.lists.unsaved}`,
+      `${M.lists.added([RECIPIENT], M.lists.blockedDomains.name)} ${M.lists.unsaved}`,
     );
     expect(await textOf(options, '#page-status')).toBe(M.saving.unsaved);
     await options.click(button(M.saving.save));
