@@ -5,21 +5,21 @@
 //
 // `readLocale` is @wxt-dev/i18n's own build step (parseMessagesText + generateChromeMessages, what
 // its WXT module writes to _locales/<locale>/messages.json), so tests see exactly what ships;
-// test/unit/i18n/locale-build.test.ts compares it with the built files. `getMessageFrom` does what
-// `browser.i18n.getMessage` does with that file (Chrome's extension i18n reference: names are
-// case-insensitive, `$NAME$` placeholders, `$1`…`$9` substitutions, `$$` for a dollar sign, ""
-// for a name no file has; a message missing from the browser's language comes from the default).
+// test/unit/build/locales.test.ts compares it with the built files. `getMessageFrom`
+// (./get-message.ts) does what `browser.i18n.getMessage` does with those messages.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesText, type ChromeMessage } from '@wxt-dev/i18n/build';
+import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
+import type { ChromeMessages } from './get-message';
 import type { Rule } from '../../src/rules/types';
+
+export { getMessageFrom, translatorFrom, type GetMessage } from './get-message';
 
 export const LOCALES_DIR = resolve(import.meta.dirname, '../../assets/locales');
 /** wxt.config.ts `manifest.default_locale`. */
 export const DEFAULT_LOCALE = 'en_GB';
 
-/** A `_locales/<locale>/messages.json`, as an object. */
-export type ChromeMessages = Record<string, ChromeMessage>;
+export type { ChromeMessages };
 
 /** The locales that have a file (`en_GB`, …). */
 export function localeNames(dir = LOCALES_DIR): string[] {
@@ -41,47 +41,6 @@ export function localeFile(locale: string, dir = LOCALES_DIR): string {
 /** The messages.json the build makes for `locale`. */
 export function readLocale(locale: string = DEFAULT_LOCALE, dir = LOCALES_DIR): ChromeMessages {
   return chromeMessagesFrom(readFileSync(localeFile(locale, dir), 'utf8'));
-}
-
-export type GetMessage = (name: string, substitutions?: string | number | Array<string | number>) => string;
-
-/**
- * `browser.i18n.getMessage` over these messages files, first to last: the browser's language
- * first, the default locale last.
- */
-export function getMessageFrom(...locales: ChromeMessages[]): GetMessage {
-  const byName = locales.map(
-    (messages) => new Map(Object.entries(messages).map(([name, message]) => [name.toLowerCase(), message])),
-  );
-  return (name, substitutions) => {
-    const message = byName.map((messages) => messages.get(String(name).toLowerCase())).find(Boolean);
-    if (!message) return '';
-    const subs = (Array.isArray(substitutions) ? substitutions : substitutions === undefined ? [] : [substitutions]).map(String);
-    // Placeholders are replaced first (their content may be `$1`), then substitutions and `$$`.
-    const text = Object.entries(message.placeholders ?? {}).reduce(
-      (out, [placeholder, { content }]) => out.replace(new RegExp(`\\$${placeholder}\\$`, 'gi'), () => content),
-      message.message,
-    );
-    return text.replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
-  };
-}
-
-/**
- * `t` as @wxt-dev/i18n's `i18n.t` works, over `getMessage`, for Node code that needs the words
- * (the docs generator): `{name}` from `named`, one of `a | b | c` by `count`.
- */
-export function translatorFrom(getMessage: GetMessage) {
-  return (key: string, options: { count?: number; substitutions?: Array<string | number>; named?: Record<string, string | number> } = {}): string => {
-    const { count, named } = options;
-    const substitutions = options.substitutions ?? (count === undefined ? [] : [count]);
-    let message = getMessage(key.replaceAll('.', '_'), substitutions);
-    if (message === '') throw new Error(`No message "${key}" in the locale files`);
-    if (count !== undefined) {
-      const forms = message.split(' | ');
-      message = forms.length === 3 ? forms[Math.min(count, 2)]! : forms.length === 2 ? forms[count === 1 ? 0 : 1]! : forms[0]!;
-    }
-    return named ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in named ? String(named[name]) : whole)) : message;
-  };
 }
 
 // ---- Rule messages: generated into the default locale file from each rule's `meta.messages` ----

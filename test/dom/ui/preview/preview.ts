@@ -1,5 +1,6 @@
 // A stand-alone page for looking at the dialog in a real browser (screenshot.mjs bundles it).
 // Not shipped: the findings are the DOM tests' hand-written ones, the fixes are pretend.
+import './i18n';
 import type { Finding, Fix } from '../../../../src/rules/types';
 import { showWarning } from '../../../../src/ui/dialog';
 import {

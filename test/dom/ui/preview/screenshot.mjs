@@ -3,6 +3,7 @@
 // after a fix, a failed fix, keyboard focus) and axe-core with colour contrast, which happy-dom
 // cannot measure. For a person's visual check; writes to a temp folder (never commit the PNGs).
 //   node test/dom/ui/preview/screenshot.mjs [outDir]
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,15 @@ import { chromium } from 'playwright-core';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'safe-send-dialog-'));
 mkdirSync(out, { recursive: true });
-const bundle = await build({ entryPoints: [join(here, 'preview.ts')], bundle: true, format: 'iife', write: false });
+// The dialog's words, as the build makes _locales/en_GB/messages.json (preview/i18n.ts reads them).
+const messages = generateChromeMessages(await parseMessagesFile(join(here, '../../../../assets/locales/en_GB.yml')));
+const bundle = await build({
+  entryPoints: [join(here, 'preview.ts')],
+  bundle: true,
+  format: 'iife',
+  write: false,
+  define: { __SAFE_SEND_MESSAGES__: JSON.stringify(messages) },
+});
 // A plain stand-in for OWA's compose screen behind the dialog.
 const page = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <style>body{margin:0;font:14px "Segoe UI",sans-serif;background:#f5f5f5}.bar{background:#0f6cbd;color:#fff;padding:12px 16px}
