@@ -1,8 +1,9 @@
 // Every word the options page shows: the `options` messages of assets/locales/<locale>.yml, read
 // through the browser's i18n (src/i18n). This module only says which message each part of the
 // page uses and what it fills in; the words (plain British English for a care manager who may
-// have no IT department) are in the file. Rule descriptions come from each rule's own
-// `meta.description`; errors about the policy come from the policy schema (both English only).
+// have no IT department) are in the file. Rule descriptions are each rule's own
+// `meta.description`, generated into the file; errors about the policy come from the policy
+// schema (English only).
 import type { Fix, Severity, SeveritySetting } from '../rules/types';
 import type { RuleId } from '../policy/schema';
 import { formatNumber as n, lang, t } from '../i18n/index';
@@ -213,6 +214,20 @@ export const ruleNames: Record<RuleId, string> = {
   'unsecured-recipient': t('options.ruleNames.unsecured_recipient'),
   'unverified-recipient': t('options.ruleNames.unverified_recipient'),
   'visible-recipients': t('options.ruleNames.visible_recipients'),
+};
+
+/** What each check looks for: its rule's `meta.description`, generated into the locale files (npm run locales). */
+export const ruleDescriptions: Record<RuleId, string> = {
+  'blocked-recipient': t('ruleDescription.blocked_recipient'),
+  'external-recipients': t('ruleDescription.external_recipients'),
+  'large-audience': t('ruleDescription.large_audience'),
+  'lookalike-address': t('ruleDescription.lookalike_address'),
+  'missing-attachment': t('ruleDescription.missing_attachment'),
+  'mistyped-domain': t('ruleDescription.mistyped_domain'),
+  'patient-identifier': t('ruleDescription.patient_identifier'),
+  'unsecured-recipient': t('ruleDescription.unsecured_recipient'),
+  'unverified-recipient': t('ruleDescription.unverified_recipient'),
+  'visible-recipients': t('ruleDescription.visible_recipients'),
 };
 
 export const ruleSettings = {

@@ -27,7 +27,6 @@ import type { OptionsServices, PolicyState } from './services';
 import { mergeDomains, parseDcb1596Csv } from '../policy/dcb1596';
 import { parsePolicy, parsePolicyText, policyToDocument, repairPolicy } from '../policy/index';
 import type { RuleId } from '../policy/schema';
-import { RULES } from '../rules/registry';
 import { RULE_IDS } from '../rules/ids';
 import type { SeveritySetting } from '../rules/types';
 
@@ -103,11 +102,10 @@ export async function mountOptionsPage(root: HTMLElement, services: OptionsServi
   const secureTag = add(textControl(['secureTag'], M.secureTag, host, 'text'));
 
   const ruleBlocks = RULE_IDS.map((id: RuleId) => {
-    const meta = RULES[id].meta;
     const severity = add(
       radiosControl(
         ['rules', id, 'severity'],
-        { legend: M.ruleNames[id], hint: `${meta.description} (${M.ruleSettings.ruleId(id)})`, errorName: `${M.ruleNames[id]}:` },
+        { legend: M.ruleNames[id], hint: `${M.ruleDescriptions[id]} (${M.ruleSettings.ruleId(id)})`, errorName: `${M.ruleNames[id]}:` },
         SEVERITIES.map((value) => ({ value, label: M.severityNames[value] })),
         host,
         'inline',

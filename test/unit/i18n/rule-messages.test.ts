@@ -1,12 +1,14 @@
-// What each check says is written once, in English, in the rule (`meta.messages`, pure code that
-// tests and the docs read); the warning shows it through the browser's i18n from the generated
-// part of assets/locales/en_GB.yml, so a translation can word it too (src/i18n/finding.ts).
-// These tests keep the two the same: the file is what `npm run locales` makes from the rules,
-// and every message, shown through i18n with a finding's data, reads exactly as the rule's own.
+// What each check says is written once, in English, in the rule (`meta.messages` and
+// `meta.description`, pure code that tests and the docs read); the warning and the settings page
+// show it through the browser's i18n from the generated part of assets/locales/en_GB.yml, so a
+// translation can word it too (src/i18n/finding.ts). These tests keep the two the same: the
+// file is what `npm run locales` makes from the rules, and every message, shown through i18n with
+// a finding's data, reads exactly as the rule's own.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOCALE, localeFile, readLocale, ruleMessagePath, withRuleMessages } from '../../../scripts/lib/locales';
 import { findingMessage } from '../../../src/i18n/finding';
+import { ruleDescriptions } from '../../../src/options/messages';
 import { defaultPolicy } from '../../../src/policy/index';
 import { checkDraft } from '../../../src/rules/index';
 import { formatMessage } from '../../../src/rules/lib/format';
@@ -39,6 +41,10 @@ describe('rule messages in the locale files', () => {
       .filter((name) => !/^[A-Za-z0-9_]+$/.test(name) || !(name in messages));
     expect(missing).toEqual([]);
     expect(ruleMessages.length).toBeGreaterThan(20);
+  });
+
+  it('gives the settings page each rule\'s own description', () => {
+    for (const rule of rules) expect(ruleDescriptions[rule.meta.id]).toBe(rule.meta.description);
   });
 
   it.each(ruleMessages)('shows $ruleId/$messageId in en_GB exactly as the rule words it', ({ ruleId, messageId, template, data }) => {
