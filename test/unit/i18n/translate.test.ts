@@ -1,5 +1,5 @@
 // src/i18n's `t` is @wxt-dev/i18n's `i18n.t` without the argument checks and console warnings
-// that cost content.js 0.7 kB (src/i18n/index.ts says why). It must give the same results for
+// that cost content.js 0.5 kB (src/i18n/index.ts says why). It must give the same results for
 // every kind of call the code makes: plain, `{name}`s, plural forms by a count, a count written
 // for the reader (1,500) with `{name}`s as well.
 import { createI18n } from '@wxt-dev/i18n';
