@@ -44,7 +44,8 @@ export interface LoadedPolicy {
 export type SaveResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };
 
 export interface PolicyStore {
-  load(): Promise<LoadedPolicy>;
+  /** `managedWaitMs`: how long to wait for managed storage before using this PC's policy. */
+  load(managedWaitMs?: number): Promise<LoadedPolicy>;
   save(document: unknown): Promise<SaveResult>;
   /** Forgets the saved policy: the defaults (or the organisation's policy) apply. */
   reset(): Promise<void>;
@@ -113,8 +114,8 @@ export function createPolicyStore(
   /** Watchers to tell when a slow managed read finally answers (see MANAGED_WAIT_MS). */
   const lateManagedListeners = new Set<() => void>();
 
-  async function load(): Promise<LoadedPolicy> {
-    const managed = await readManagedPolicyWithin(options.managedWaitMs ?? MANAGED_WAIT_MS);
+  async function load(managedWaitMs = options.managedWaitMs ?? MANAGED_WAIT_MS): Promise<LoadedPolicy> {
+    const managed = await readManagedPolicyWithin(managedWaitMs);
     if (managed.kind === 'pending') {
       // Managed storage is slow to answer (browser start-up): use this PC's policy now, and let
       // watchers load again once the organisation's answer is in, so it wins from then on.
@@ -192,7 +193,14 @@ export function createPolicyStore(
 const store = createPolicyStore();
 
 /** The policy in force: the organisation's if set, else this PC's, else the defaults. */
-export const loadPolicy = (): Promise<LoadedPolicy> => store.load();
+export const loadPolicy = (options: { managedWaitMs?: number } = {}): Promise<LoadedPolicy> =>
+  store.load(options.managedWaitMs);
+/**
+ * How long the options page waits for managed storage. Unlike a send, nothing is waiting on the
+ * page, and showing this PC's policy as editable for a moment, then switching to the
+ * organisation's read-only one, would mislead a manager. Later answers still arrive by watching.
+ */
+export const OPTIONS_MANAGED_WAIT_MS = 15_000;
 /** Validates `document` and saves it; refuses (keeping the old one) with the errors. */
 export const savePolicy = (document: unknown): Promise<SaveResult> => store.save(document);
 /** Forgets the policy saved on this PC. */
