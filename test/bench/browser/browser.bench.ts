@@ -42,8 +42,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../../e2e/harness/chromium';
-import { hostResolverRules, launchChromium, NON_OWA_HOST, SERVED_HOSTS, type ChromiumSession } from '../../e2e/harness';
+import { CHROMIUM_PATH, chromiumArgs, launchChromium, NON_OWA_HOST, type ChromiumSession } from '../../e2e/harness';
 import { startFixtureServer } from '../../e2e/guard/owa-server';
 
 const OWA = 'https://outlook.office.com';
@@ -95,18 +94,7 @@ async function launchPlain(port: number): Promise<BrowserContext> {
   return chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--host-resolver-rules=${hostResolverRules(SERVED_HOSTS, port)}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-extensions',
-    ],
+    args: [...chromiumArgs({ port }), '--disable-extensions'],
   });
 }
 

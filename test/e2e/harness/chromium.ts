@@ -20,6 +20,8 @@ export interface LaunchChromiumOptions {
   headless?: boolean;
   /** Host names mapped to the server; defaults to every OWA host plus the non-OWA host. */
   hosts?: readonly string[];
+  /** More command-line flags, after `chromiumArgs` (e.g. the privacy test's `--log-net-log`). */
+  extraArgs?: readonly string[];
 }
 
 export interface ChromiumSession {
@@ -44,6 +46,36 @@ export function hostResolverRules(hosts: readonly string[], port: number): strin
   return [...hosts.map((host) => `MAP ${host}:443 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
 }
 
+export interface ChromiumArgsOptions {
+  /** The local server's port: the served host names are mapped to 127.0.0.1 there. */
+  port: number;
+  /** Host names mapped to the server; defaults to every OWA host plus the non-OWA host. */
+  hosts?: readonly string[];
+  /** Folder of an unpacked build to load (absolute); without it, no extension is loaded by these flags. */
+  extensionDir?: string;
+}
+
+/**
+ * The command-line flags every Chromium of the tests and benchmarks runs with: toolchain.md's
+ * list, the host mapping to the local server, and (given `extensionDir`) the extension.
+ */
+export function chromiumArgs({ port, hosts = SERVED_HOSTS, extensionDir }: ChromiumArgsOptions): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    `--host-resolver-rules=${hostResolverRules(hosts, port)}`,
+    // The local server's certificate is self-signed (server.ts explains why that is enough).
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    // QUIC would try UDP to the mapped port, where nothing listens.
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export async function launchChromium(options: LaunchChromiumOptions): Promise<ChromiumSession> {
   const extensionDir = resolve(options.extensionDir);
   const started = performance.now();
@@ -51,19 +83,8 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${hostResolverRules(options.hosts ?? SERVED_HOSTS, options.server.port)}`,
-      // The local server's certificate is self-signed (server.ts explains why that is enough).
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      // QUIC would try UDP to the mapped port, where nothing listens.
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumArgs({ port: options.server.port, hosts: options.hosts, extensionDir }),
+      ...(options.extraArgs ?? []),
     ],
   });
   try {

@@ -2,7 +2,15 @@
 // README.md in this folder explains how the pieces fit together.
 export { axeInShadowRoot, formatViolations, injectAxe, type AnyPage, type AxeViolation } from './axe';
 export { ensureBuilt, HARNESS_PAGES_DIR, REPO_ROOT, type BuildTarget } from './build';
-export { hostResolverRules, launchChromium, type ChromiumSession, type LaunchChromiumOptions } from './chromium';
+export {
+  CHROMIUM_PATH,
+  chromiumArgs,
+  hostResolverRules,
+  launchChromium,
+  type ChromiumArgsOptions,
+  type ChromiumSession,
+  type LaunchChromiumOptions,
+} from './chromium';
 export { FIXED_EXTENSION_UUID, launchFirefox, type FirefoxSession, type LaunchFirefoxOptions } from './firefox';
 export { NON_OWA_HOST, OWA_HOSTS, SERVED_HOSTS, type OwaHost } from './hosts';
 export { startConnectProxy, type ConnectProxy } from './proxy';

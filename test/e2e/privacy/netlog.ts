@@ -3,57 +3,27 @@
 // each with its initiator origin. It is the browser-level witness of the privacy test: Playwright
 // events and CDP sessions see what their targets report; the NetLog sees what went to the network.
 //
-// `--log-net-log=FILE` writes it; the file is complete once the browser has closed. The launch
-// otherwise matches the harness's launchChromium (test/e2e/harness/chromium.ts), which takes no
-// extra flags: the same host mapping, so every name but the served ones fails at once.
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+// `--log-net-log=FILE` writes it; the file is complete once the browser has closed. Otherwise the
+// browser is the harness's launchChromium (test/e2e/harness/chromium.ts): the same flags and host
+// mapping, so every name but the served ones fails at once.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CHROMIUM_PATH, hostResolverRules } from '../harness/chromium';
-import { SERVED_HOSTS } from '../harness/hosts';
+import { launchChromium, type ChromiumSession } from '../harness/chromium';
+import type { OwaServer } from '../harness/server';
 
-export interface NetLogSession {
-  context: BrowserContext;
-  extensionId: string;
-  serviceWorker: Worker;
-}
-
-export async function launchChromiumWithNetLog(options: {
+export function launchChromiumWithNetLog(options: {
   extensionDir: string;
-  port: number;
+  server: Pick<OwaServer, 'port'>;
   netLogPath: string;
-}): Promise<NetLogSession> {
-  const extensionDir = resolve(options.extensionDir);
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${hostResolverRules(SERVED_HOSTS, options.port)}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+}): Promise<ChromiumSession> {
+  return launchChromium({
+    extensionDir: options.extensionDir,
+    server: options.server,
+    extraArgs: [
       `--log-net-log=${options.netLogPath}`,
       // URLs and initiators, no cookies or bodies: all this test needs.
       '--net-log-capture-mode=Default',
     ],
   });
-  try {
-    const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-    const serviceWorker =
-      context.serviceWorkers().find(isOurs) ??
-      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
-    return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
 }
 
 /** One URL request from the NetLog. `initiator` is an origin, or undefined for the browser's own. */

@@ -23,7 +23,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../harness/build';
 import type { OwaServer } from '../harness/server';
 import { OWA, startFixtureServer } from '../guard/owa-server';
-import { launchChromiumWithNetLog, readNetLog, type NetLogSession } from './netlog';
+import type { ChromiumSession } from '../harness/chromium';
+import { launchChromiumWithNetLog, readNetLog } from './netlog';
 import { DRAFT_WORDS, SENT_TO, SESSION_PATH, TYPED_TEXT, sessionPageHandler } from './session-page';
 
 // The extension APIs, as seen inside the browser (these callbacks run there, not in Node).
@@ -73,7 +74,7 @@ function scriptsOn(stack: StackTrace | undefined): string[] {
 }
 
 let server: OwaServer;
-let session: NetLogSession | undefined;
+let session: ChromiumSession | undefined;
 let browserClosed = false;
 const netLogDir = mkdtempSync(join(tmpdir(), 'safe-send-netlog-'));
 const netLogPath = join(netLogDir, 'netlog.json');
@@ -126,7 +127,7 @@ beforeAll(async () => {
   const extensionDir = ensureBuilt('chrome-mv3');
   server = await startFixtureServer();
   server.addHandler(sessionPageHandler());
-  session = await launchChromiumWithNetLog({ extensionDir, port: server.port, netLogPath });
+  session = await launchChromiumWithNetLog({ extensionDir, server, netLogPath });
   const { context, serviceWorker } = session;
   context.on('request', recordRequest);
   for (const page of context.pages()) pagesSeen.push(page);
