@@ -7,8 +7,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startFixtureServer } from '../../test/e2e/guard/owa-server';
-import { launchChromium, type ChromiumSession, type OwaServer } from '../../test/e2e/harness';
+import { launchChromium, startFixtureServer, type ChromiumSession, type OwaServer } from '../../test/e2e/harness';
 import { DEMO_PAGE, type Outcome } from './demo-samples';
 
 export interface DemoBrowser {

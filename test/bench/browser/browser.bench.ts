@@ -42,8 +42,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, chromiumArgs, launchChromium, NON_OWA_HOST, type ChromiumSession } from '../../e2e/harness';
-import { startFixtureServer } from '../../e2e/guard/owa-server';
+import { CHROMIUM_PATH, chromiumArgs, launchChromium, NON_OWA_HOST, startFixtureServer, type ChromiumSession } from '../../e2e/harness';
 
 const OWA = 'https://outlook.office.com';
 const DIALOG_RUNS = Number(process.env.BENCH_DIALOG_RUNS ?? 20);

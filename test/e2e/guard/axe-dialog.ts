@@ -9,8 +9,7 @@
 // is judged there), and once with the host moved into <body> for the audit only (the colours and
 // the dialog are the same; the same workaround as test/dom/ui/preview/screenshot.mjs), where
 // contrast must be measured: incomplete empty and at least one element passed.
-import { injectAxe, type AxeViolation } from '../harness';
-import type { GuardTab } from './tab';
+import { injectAxe, type AxeViolation, type BrowserTab } from '../harness';
 
 export interface DialogAudit {
   violations: AxeViolation[];
@@ -20,7 +19,7 @@ export interface DialogAudit {
   rulesChecked: number;
 }
 
-export async function auditDialog(tab: GuardTab, moveIntoBody: boolean): Promise<DialogAudit> {
+export async function auditDialog(tab: BrowserTab, moveIntoBody: boolean): Promise<DialogAudit> {
   await injectAxe(tab.raw);
   return tab.run(async (moveIntoBody) => {
     const host = document.querySelector('safe-send-dialog');

@@ -1,6 +1,6 @@
 // What the guard tests read from, and do to, an OWA fixture page. Each function runs in the page
-// (GuardTab.run serialises it), so each is self-contained.
-import type { GuardTab, Target } from './tab';
+// (BrowserTab.run serialises it), so each is self-contained.
+import type { BrowserTab, Target } from '../harness';
 
 /** What a send did, as the fixture's OWA recorded it (test/fixtures/owa/README.md). */
 export interface OwaSend {
@@ -29,7 +29,7 @@ export interface DialogState {
 }
 
 /** The open Safe Send dialog, or null. */
-export function readDialog(tab: GuardTab): Promise<DialogState | null> {
+export function readDialog(tab: BrowserTab): Promise<DialogState | null> {
   return tab.run(() => {
     const host = document.querySelector('safe-send-dialog');
     const root = host?.shadowRoot;
@@ -57,7 +57,7 @@ export function readDialog(tab: GuardTab): Promise<DialogState | null> {
   });
 }
 
-export async function dialogOpen(tab: GuardTab): Promise<void> {
+export async function dialogOpen(tab: BrowserTab): Promise<void> {
   try {
     await tab.until('the Safe Send dialog', () => !!document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('dialog[open]'));
   } catch (error) {
@@ -72,21 +72,21 @@ export async function dialogOpen(tab: GuardTab): Promise<void> {
   }
 }
 
-export const dialogClosed = (tab: GuardTab) =>
+export const dialogClosed = (tab: BrowserTab) =>
   tab.until('the Safe Send dialog to close', () => !document.querySelector('safe-send-dialog'));
 
 /** A button of the dialog, by its visible text. */
 export const inDialog = (text: string): Target => ({ selector: 'button', text, inDialog: true });
 
-export const sends = (tab: GuardTab): Promise<OwaSend[]> =>
+export const sends = (tab: BrowserTab): Promise<OwaSend[]> =>
   // A pop-out's window gets its list with its first send.
   tab.run(() => (window as unknown as { __owaSent?: OwaSend[] }).__owaSent ?? []);
 
-export const discards = (tab: GuardTab): Promise<number> =>
+export const discards = (tab: BrowserTab): Promise<number> =>
   tab.run(() => (window as unknown as { __owaDiscarded: number }).__owaDiscarded);
 
 /** Waits for OWA's own send handler to have run `count` times in total. */
-export const sent = (tab: GuardTab, count = 1) =>
+export const sent = (tab: BrowserTab, count = 1) =>
   tab.until(`${count} send(s)`, (n) => (window as unknown as { __owaSent: unknown[] }).__owaSent.length >= n, count);
 
 /**
@@ -94,14 +94,14 @@ export const sent = (tab: GuardTab, count = 1) =>
  * second send) — used only before asserting that something did NOT happen. Two animation frames
  * and a macrotask: the guard decides synchronously inside the event, so this is ample.
  */
-export const settle = (tab: GuardTab) =>
+export const settle = (tab: BrowserTab) =>
   tab.run(
     () =>
       new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
   );
 
 /** Focuses the first rendered element matching `selector` (as a user's Tab or click would). */
-export const focus = (tab: GuardTab, selector: string) =>
+export const focus = (tab: BrowserTab, selector: string) =>
   tab.run((selector) => {
     const el = [...document.querySelectorAll<HTMLElement>(selector)].find((e) => e.getClientRects().length > 0);
     if (!el) throw new Error(`nothing rendered matches ${selector}`);
@@ -117,14 +117,14 @@ export const focus = (tab: GuardTab, selector: string) =>
   }, selector);
 
 /** A description of the focused element: its tag, aria-label and whether it is inside `within`. */
-export const focusedIn = (tab: GuardTab, within: string) =>
+export const focusedIn = (tab: BrowserTab, within: string) =>
   tab.run((within) => {
     const el = document.activeElement;
     return { label: el?.getAttribute('aria-label') ?? el?.tagName ?? '', inside: !!el?.closest(within) };
   }, within);
 
 /** The recipients shown in a well (pill text, or aria-label for compact pills), by field label. */
-export const wellText = (tab: GuardTab, scope: string, field: 'To' | 'Cc' | 'Bcc') =>
+export const wellText = (tab: BrowserTab, scope: string, field: 'To' | 'Cc' | 'Bcc') =>
   tab.run(
     ({ scope, field }) => {
       const well = document.querySelector(`${scope} [aria-label="${field}"]`);
@@ -133,5 +133,5 @@ export const wellText = (tab: GuardTab, scope: string, field: 'To' | 'Cc' | 'Bcc
     { scope, field },
   );
 
-export const subjectOf = (tab: GuardTab, scope: string) =>
+export const subjectOf = (tab: BrowserTab, scope: string) =>
   tab.run((scope) => (document.querySelector(`${scope} input[aria-label="Subject"], ${scope} input[aria-label="Add a subject"]`) as HTMLInputElement | null)?.value ?? null, scope);

@@ -6,9 +6,8 @@
 // What "sent" means here: the fixture's OWA pushes a record onto `window.__owaSent` from its own
 // send handler (React-like, on the app root, bubble phase; hotkeys on the document), so a record
 // there is exactly what real OWA would have sent, and its absence is a send the guard stopped.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditDialog } from './axe-dialog';
-import type { GuardBrowser } from './browsers';
 import {
   dialogClosed,
   dialogOpen,
@@ -23,8 +22,18 @@ import {
   subjectOf,
   wellText,
 } from './page';
-import type { GuardTab, Modifier, Target } from './tab';
-import { formatViolations } from '../harness';
+import {
+  formatViolations,
+  startBrowser,
+  startFixtureServer,
+  type BrowserName,
+  type BrowserTab,
+  type Modifier,
+  type OwaServer,
+  type StartBrowserOptions,
+  type Target,
+  type TestBrowser,
+} from '../harness';
 
 /** Every recipient of new-message.html as its OWA would send them (the fixture's expected draft). */
 const NEW_MESSAGE_TO = [
@@ -54,12 +63,47 @@ const UNREADABLE = /can't read this email \(To field\)/;
 
 const texts = (state: Awaited<ReturnType<typeof readDialog>>) => state?.findings.map((f) => f.text) ?? [];
 
-export function guardScenarios(current: () => GuardBrowser): void {
+/**
+ * What a test leaves behind that a later one must not see: the saved policy and the sent-to history
+ * (a sent-to address becomes "known" to lookalike-address). Removed before every test.
+ */
+const GUARD_STATE_KEYS = ['policy', 'policy$', 'sentToHistory'];
+
+const GUARD_BROWSER: StartBrowserOptions = {
+  // The scenarios wait on the tab in front, where checking every animation frame is quickest.
+  waits: { timeoutMs: 5000, polling: 'raf' },
+  waitForManagedStorage: true,
+};
+
+const SUITE_TITLE: Record<BrowserName, string> = {
+  chromium: 'Chromium: the in-page guard on OWA',
+  firefox: 'Firefox ESR: the in-page guard on OWA',
+};
+
+/** The scenarios below in one browser, with the fixture server; one browser per test file. */
+export function guardSuite(name: BrowserName): void {
+  let server: OwaServer | undefined;
+  let browser: TestBrowser | undefined;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await startBrowser(name, server, GUARD_BROWSER);
+  });
+
+  afterAll(async () => {
+    await browser?.close(); // the browser first, then the server (and its certificate folder)
+    await server?.close();
+  });
+
+  describe(SUITE_TITLE[name], () => guardScenarios(() => browser!));
+}
+
+function guardScenarios(current: () => TestBrowser): void {
   const browser = () => current();
 
   /** Opens `page`, runs `body` with the tab, closes the tab whatever happens. */
-  async function withTab(page: string, body: (tab: GuardTab) => Promise<void>): Promise<void> {
-    const tab = await browser().open(page);
+  async function withTab(page: string, body: (tab: BrowserTab) => Promise<void>): Promise<void> {
+    const tab = await browser().openOwa(page);
     try {
       await body(tab);
     } finally {
@@ -68,7 +112,7 @@ export function guardScenarios(current: () => GuardBrowser): void {
   }
 
   /** The dialog is the public contract's (product.md): role alertdialog, its name, modal. */
-  async function expectWarning(tab: GuardTab) {
+  async function expectWarning(tab: BrowserTab) {
     await dialogOpen(tab);
     const state = await readDialog(tab);
     expect(state).toMatchObject({ role: 'alertdialog', name: 'Check before you send', modal: true });
@@ -76,7 +120,7 @@ export function guardScenarios(current: () => GuardBrowser): void {
   }
 
   /** Presses Send anyway and checks OWA's own send ran exactly once. */
-  async function sendAnyway(tab: GuardTab) {
+  async function sendAnyway(tab: BrowserTab) {
     await tab.click(SEND_ANYWAY);
     await dialogClosed(tab);
     await sent(tab);
@@ -87,11 +131,11 @@ export function guardScenarios(current: () => GuardBrowser): void {
   }
 
   beforeEach(async () => {
-    await browser().reset();
+    await browser().removeStorage(GUARD_STATE_KEYS);
   });
 
   describe('every send path is stopped, and "Send anyway" then sends exactly once', () => {
-    async function stopsAndSendsOnce(trigger: (tab: GuardTab) => Promise<void>, via = 'click') {
+    async function stopsAndSendsOnce(trigger: (tab: BrowserTab) => Promise<void>, via = 'click') {
       await withTab('new-message.html', async (tab) => {
         await trigger(tab);
         await expectWarning(tab);
@@ -100,7 +144,7 @@ export function guardScenarios(current: () => GuardBrowser): void {
         expect(record).toMatchObject({ to: NEW_MESSAGE_TO, cc: [], bcc: [], via });
       });
     }
-    const key = (key: string, modifiers: Modifier[] = []) => async (tab: GuardTab) => {
+    const key = (key: string, modifiers: Modifier[] = []) => async (tab: BrowserTab) => {
       await focus(tab, BODY);
       await tab.press(key, modifiers);
     };
@@ -416,7 +460,7 @@ export function guardScenarios(current: () => GuardBrowser): void {
      * between tries. The guard gets the policy from the background asynchronously (start.ts), so
      * the first send after a change may still see the old one; the deadline bounds "live".
      */
-    async function sendUntilBlocked(tab: GuardTab, deadlineMs = 3000) {
+    async function sendUntilBlocked(tab: BrowserTab, deadlineMs = 3000) {
       const until = performance.now() + deadlineMs;
       for (;;) {
         await tab.click(SEND_ICON);

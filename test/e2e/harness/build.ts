@@ -5,7 +5,7 @@
 // builds only a target that is not there at all — rebuild by hand after changing the code.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +32,19 @@ export function ensureBuilt(target: BuildTarget, root: string = REPO_ROOT): stri
       throw new Error(`The e2e tests need .output/${target} and \`${command}\` failed:\n${reasons.join('\n')}`);
     }
   }
+  return dir;
+}
+
+/**
+ * The build to test: `.output/<target>` (built if missing, as `ensureBuilt`), or
+ * `$SAFE_SEND_E2E_OUTPUT/<target>` when that is set — a build made with SAFE_SEND_OUT_DIR beside
+ * the shared one, so a run is not broken by someone else rebuilding `.output` in the same checkout.
+ */
+export function buildUnderTest(target: BuildTarget): string {
+  const elsewhere = process.env.SAFE_SEND_E2E_OUTPUT;
+  if (!elsewhere) return ensureBuilt(target);
+  const dir = join(resolve(elsewhere), target);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`SAFE_SEND_E2E_OUTPUT is set but ${dir} has no build`);
   return dir;
 }
 

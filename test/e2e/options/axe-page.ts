@@ -6,12 +6,12 @@
 // BiDi script.evaluate), so the source is evaluated instead. As in the harness, a run that checked
 // no rule fails rather than passing as "no violations".
 import { readFileSync } from 'node:fs';
+import type { BrowserTab } from '../harness';
 import { AXE_SCRIPT, type AxeViolation } from '../harness/axe';
-import type { Tab } from './tab';
 
 const AXE_SOURCE = readFileSync(AXE_SCRIPT, 'utf8');
 
-export async function axePage(tab: Tab): Promise<AxeViolation[]> {
+export async function axePage(tab: BrowserTab): Promise<AxeViolation[]> {
   const present = await tab.run(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!present) {
     const page = tab.raw as unknown as { evaluate(expression: string): Promise<unknown> };

@@ -5,7 +5,7 @@
 // matched against the rules' own message templates (src/rules/*.ts `meta.messages`).
 import { expect } from 'vitest';
 import { RULES } from '../../../src/rules/registry';
-import type { Tab } from './tab';
+import type { BrowserTab } from '../harness';
 
 /** What the open warning shows. */
 export interface Warning {
@@ -75,7 +75,7 @@ const sentCount = () => (window as unknown as { __owaSent: unknown[] }).__owaSen
 export const SEND_BUTTON = { selector: '[data-testid="ComposeSendButton"] button', text: 'Send' };
 
 /** Clicks OWA's Send and reports what happened: the message went, or Safe Send's warning opened. */
-export async function pressSend(tab: Tab): Promise<SendOutcome> {
+export async function pressSend(tab: BrowserTab): Promise<SendOutcome> {
   const before = await tab.run(sentCount);
   await tab.click(SEND_BUTTON);
   await tab.until(
@@ -97,7 +97,7 @@ export async function pressSend(tab: Tab): Promise<SendOutcome> {
 }
 
 /** Closes the warning with Esc (its "Edit email": nothing is sent) and waits for it to go. */
-export async function editEmail(tab: Tab): Promise<void> {
+export async function editEmail(tab: BrowserTab): Promise<void> {
   await tab.press('Escape');
   await tab.until('the warning to close', () => {
     for (const host of document.querySelectorAll('*')) if (host.shadowRoot?.querySelector('[role="alertdialog"]')) return false;
@@ -113,7 +113,7 @@ export async function editEmail(tab: Tab): Promise<void> {
  * the old one; a person switching tabs is far slower than that. Every attempt must show a warning
  * (nothing may be sent while waiting), and the wait is bounded.
  */
-export async function sendUntilWarningShows(tab: Tab, wanted: string[], timeoutMs = 5_000): Promise<{ warning: Warning; attempts: number }> {
+export async function sendUntilWarningShows(tab: BrowserTab, wanted: string[], timeoutMs = 5_000): Promise<{ warning: Warning; attempts: number }> {
   const deadline = performance.now() + timeoutMs;
   for (let attempts = 1; ; attempts++) {
     const outcome = await pressSend(tab);
@@ -126,4 +126,4 @@ export async function sendUntilWarningShows(tab: Tab, wanted: string[], timeoutM
 }
 
 /** How many messages the fixture has sent (owa.js pushes each onto `window.__owaSent`). */
-export const sentMessages = (tab: Tab): Promise<number> => tab.run(sentCount);
+export const sentMessages = (tab: BrowserTab): Promise<number> => tab.run(sentCount);

@@ -17,8 +17,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildOf } from './browsers';
-import type { BrowserName } from './tab';
+import { BUILD_FOR, buildUnderTest, type BrowserName } from '../harness';
 
 export const CHROMIUM_MANAGED_DIR = '/etc/chromium/policies/managed';
 export const FIREFOX_DISTRIBUTION_DIR = '/usr/lib/firefox-esr/distribution';
@@ -89,9 +88,9 @@ export interface ManagedPolicy {
 
 export function prepareManagedPolicy(name: BrowserName): ManagedPolicy {
   const copies = realpathSync(mkdtempSync(join(tmpdir(), 'safe-send-managed-e2e-')));
-  const target = name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2';
+  const target = BUILD_FOR[name];
   const extensionDir = join(copies, target);
-  cpSync(buildOf(target), extensionDir, { recursive: true });
+  cpSync(buildUnderTest(target), extensionDir, { recursive: true });
 
   let extensionId: string;
   let file: string;

@@ -6,17 +6,23 @@
 //
 // Each test starts its own browser: both browsers read the policy when they start.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { formatViolations, type OwaServer } from '../harness';
-import { startFixtureServer } from '../guard/owa-server';
+import {
+  formatViolations,
+  label,
+  startBrowser,
+  startFixtureServer,
+  type BrowserName,
+  type BrowserTab,
+  type OwaServer,
+  type TestBrowser,
+} from '../harness';
 import * as M from '../../../src/options/messages';
 import { POPUP_TEXT } from '../../../src/popup/messages';
 import { repairPolicy } from '../../../src/policy/index';
 import { axePage } from './axe-page';
-import { startBrowser, type OptionsBrowser } from './browsers';
 import { pressSend, sentMessages } from './compose';
 import { managedPolicyUnavailable, prepareManagedPolicy, type ManagedPolicy } from './managed-policy';
 import { changeableSettings, choiceIn, errorBox, listEntries, OPTIONS_READY, textOf, valueOf } from './options-page';
-import { label, type BrowserName, type Tab } from './tab';
 
 // demo.html's sample 4: to lch.districtnurses@nhs.net, "Please find attached" and nothing attached.
 const FORGOT_ATTACHMENT = 'demo.html?sample=4';
@@ -78,11 +84,11 @@ export function managedSuite(name: BrowserName): void {
   });
 
   /** Sets `document` as the organisation's policy, starts the browser, runs `body`, cleans up. */
-  async function withOrganisationPolicy(document: object, body: (browser: OptionsBrowser) => Promise<void>): Promise<void> {
+  async function withOrganisationPolicy(document: object, body: (browser: TestBrowser) => Promise<void>): Promise<void> {
     managed!.write(document);
-    let browser: OptionsBrowser | undefined;
+    let browser: TestBrowser | undefined;
     try {
-      browser = await startBrowser(name, server!, managed!.extensionDir);
+      browser = await startBrowser(name, server!, { extensionDir: managed!.extensionDir });
       expect(browser.extensionId, 'the policy is filed under the id the browser gave the extension').toBe(managed!.extensionId);
       await browser.setStorage(SAVED_ON_THIS_PC);
       await body(browser);
@@ -92,10 +98,10 @@ export function managedSuite(name: BrowserName): void {
     }
   }
 
-  const openOptions = (browser: OptionsBrowser) => browser.openExtensionPage('options.html', OPTIONS_READY);
+  const openOptions = (browser: TestBrowser) => browser.openExtensionPage('options.html', OPTIONS_READY);
 
   /** The popup describing `compose`: brought to the front, so it is the active tab. */
-  async function popupFor(browser: OptionsBrowser, compose: Tab): Promise<Tab> {
+  async function popupFor(browser: TestBrowser, compose: BrowserTab): Promise<BrowserTab> {
     const popup = await browser.openExtensionPage('popup.html', '#status-heading');
     await compose.bringToFront();
     await popup.reload('#status-heading');

@@ -1,11 +1,11 @@
 // Reading the options page the way a person reads it: what a labelled list holds, which choice of
 // a group is picked, what a status line or error box says, and which controls can still be changed.
-import type { Tab } from './tab';
+import type { BrowserTab } from '../harness';
 
 export const OPTIONS_READY = '#policy-form';
 
 /** The entries listed under the list whose "add" box has this label. */
-export function listEntries(tab: Tab, addLabel: string): Promise<string[]> {
+export function listEntries(tab: BrowserTab, addLabel: string): Promise<string[]> {
   return tab.run((addLabel) => {
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const found = [...document.querySelectorAll('label')].find((l) => norm(l.textContent) === addLabel);
@@ -16,7 +16,7 @@ export function listEntries(tab: Tab, addLabel: string): Promise<string[]> {
 }
 
 /** The label of the checked choice in the group (fieldset) whose legend reads `legend`, and whether it can be changed. */
-export function choiceIn(tab: Tab, legend: string): Promise<{ checked: string | undefined; disabled: boolean }> {
+export function choiceIn(tab: BrowserTab, legend: string): Promise<{ checked: string | undefined; disabled: boolean }> {
   return tab.run((legend) => {
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const fieldset = [...document.querySelectorAll('fieldset')].find((f) => norm(f.querySelector(':scope > legend')?.textContent) === legend);
@@ -31,7 +31,7 @@ export function choiceIn(tab: Tab, legend: string): Promise<{ checked: string | 
 }
 
 /** The value of the text box with this label. */
-export function valueOf(tab: Tab, labelText: string): Promise<string> {
+export function valueOf(tab: BrowserTab, labelText: string): Promise<string> {
   return tab.run((labelText) => {
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const found = [...document.querySelectorAll('label')].find((l) => norm(l.textContent) === labelText);
@@ -42,7 +42,7 @@ export function valueOf(tab: Tab, labelText: string): Promise<string> {
 }
 
 /** The text shown in `selector` (lines joined by one space), or undefined when it is missing or hidden. */
-export function textOf(tab: Tab, selector: string): Promise<string | undefined> {
+export function textOf(tab: BrowserTab, selector: string): Promise<string | undefined> {
   return tab.run((selector) => {
     const element = document.querySelector<HTMLElement>(selector);
     if (!element || element.getClientRects().length === 0) return undefined;
@@ -51,7 +51,7 @@ export function textOf(tab: Tab, selector: string): Promise<string | undefined> 
 }
 
 /** The lines of the list in the error box `boxSelector`, its heading, and whether it has focus. */
-export function errorBox(tab: Tab, boxSelector: string): Promise<{ heading: string; intro: string; lines: string[]; focused: boolean } | undefined> {
+export function errorBox(tab: BrowserTab, boxSelector: string): Promise<{ heading: string; intro: string; lines: string[]; focused: boolean } | undefined> {
   return tab.run((boxSelector) => {
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
     const box = document.querySelector<HTMLElement>(boxSelector);
@@ -69,7 +69,7 @@ export function errorBox(tab: Tab, boxSelector: string): Promise<{ heading: stri
  * The settings form's controls a person could still change: rendered, not disabled, not
  * read-only. (A list's "find" box only filters what is shown, so it is left out.)
  */
-export function changeableSettings(tab: Tab): Promise<string[]> {
+export function changeableSettings(tab: BrowserTab): Promise<string[]> {
   return tab.run(() => {
     const form = document.getElementById('policy-form');
     if (!form) throw new Error('no settings form');

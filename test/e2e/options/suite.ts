@@ -7,16 +7,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { formatViolations, type OwaServer } from '../harness';
-import { startFixtureServer } from '../guard/owa-server';
+import {
+  button,
+  formatViolations,
+  label,
+  startBrowser,
+  startFixtureServer,
+  type BrowserName,
+  type BrowserTab,
+  type OwaServer,
+  type TestBrowser,
+} from '../harness';
 import * as M from '../../../src/options/messages';
 import { POPUP_TEXT } from '../../../src/popup/messages';
 import { parsePolicyText } from '../../../src/policy/index';
 import { axePage } from './axe-page';
-import { startBrowser, type OptionsBrowser } from './browsers';
 import { editEmail, pressSend, sendUntilWarningShows, sentMessages, type Warning } from './compose';
 import { choiceIn, errorBox, listEntries, OPTIONS_READY, textOf, valueOf } from './options-page';
-import { button, label, type BrowserName, type Tab } from './tab';
 
 // demo.html's sample 4, "Forgot the attachment": to lch.districtnurses@nhs.net (inside the
 // organisation), "Please find attached" and nothing attached. With the default policy the only
@@ -82,9 +89,9 @@ const SYNTAX_ERROR_TEXT = '{\n  "version": 1,\n  "blockedDomains": ["a.org",]\n}
 
 export function optionsSuite(name: BrowserName): void {
   let server: OwaServer | undefined;
-  let browser: OptionsBrowser | undefined;
+  let browser: TestBrowser | undefined;
   let files: string | undefined;
-  let opened: Tab[] = [];
+  let opened: BrowserTab[] = [];
 
   beforeAll(async () => {
     files = mkdtempSync(join(tmpdir(), 'safe-send-options-e2e-'));
@@ -104,7 +111,7 @@ export function optionsSuite(name: BrowserName): void {
     opened = [];
   });
 
-  const track = (tab: Tab) => (opened.push(tab), tab);
+  const track = (tab: BrowserTab) => (opened.push(tab), tab);
   const openCompose = async (page = FORGOT_ATTACHMENT) => track(await browser!.openOwa(page));
   const openOptions = async () => track(await browser!.openExtensionPage('options.html', OPTIONS_READY));
   const openPopup = async () => track(await browser!.openExtensionPage('popup.html', '#status-heading'));
@@ -249,7 +256,7 @@ export function optionsSuite(name: BrowserName): void {
 }
 
 /** Reloads the popup until its headline reads `headline` (the guard reports a moment after load). */
-async function reloadUntil(popup: Tab, headline: string, timeoutMs = 5_000): Promise<void> {
+async function reloadUntil(popup: BrowserTab, headline: string, timeoutMs = 5_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     await popup.reload('#status-heading');
@@ -260,7 +267,7 @@ async function reloadUntil(popup: Tab, headline: string, timeoutMs = 5_000): Pro
   }
 }
 
-async function waitForBadge(browser: OptionsBrowser, urlPart: string, text: string, timeoutMs = 5_000): Promise<void> {
+async function waitForBadge(browser: TestBrowser, urlPart: string, text: string, timeoutMs = 5_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const shown = await browser.badgeText(urlPart);

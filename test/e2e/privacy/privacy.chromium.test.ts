@@ -20,10 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../harness/build';
-import type { OwaServer } from '../harness/server';
-import { OWA, startFixtureServer } from '../guard/owa-server';
-import type { ChromiumSession } from '../harness/chromium';
+import { ensureBuilt, OWA_FIXTURES_URL, startFixtureServer, type ChromiumSession, type OwaServer } from '../harness';
 import { launchChromiumWithNetLog, readNetLog } from './netlog';
 import { DRAFT_WORDS, SENT_TO, SESSION_PATH, TYPED_TEXT, sessionPageHandler } from './session-page';
 
@@ -32,7 +29,7 @@ declare const chrome: {
   storage: Record<'local' | 'session' | 'sync', { get(keys: null): Promise<Record<string, unknown>> }>;
 };
 
-const OWA_ORIGIN = new URL(OWA).origin;
+const OWA_ORIGIN = new URL(OWA_FIXTURES_URL).origin;
 /** What the fixture page itself asks its server for (test/fixtures/owa/README.md). */
 const FIXTURE_REQUESTS = [
   /^\/mail\/privacy-session\.html\?sample=\d$/,
