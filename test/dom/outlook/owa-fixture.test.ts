@@ -3,6 +3,7 @@
 // path sends exactly once, Esc discards, typed text becomes pills, Bcc arrives late.
 import { fireEvent } from '@testing-library/dom';
 import { describe, expect, test } from 'vitest';
+import { NEW_MESSAGE_TO } from '../../fixtures/owa/sends';
 import { loadPage, owa, tick } from './fixture';
 
 const body = (doc: Document) => doc.querySelector('[aria-label^="Message body"][contenteditable]')!;
@@ -14,16 +15,7 @@ describe('sending', () => {
     fireEvent.click(page.doc.querySelector('[data-testid="ComposeSendButton"] i')!);
     expect(owa().__owaSent).toEqual([
       {
-        to: [
-          'jane.smith@nhs.net',
-          'mark.jones@nhs.net',
-          'tom.baker@nhs.net',
-          'd.khan@oakfieldsurgery.co.uk',
-          'lucy.green@nhs.net',
-          'priya.patel@oakwoodcare.org.uk',
-          'chris.taylor@nhs.net',
-          'bob@example.org',
-        ],
+        to: NEW_MESSAGE_TO,
         cc: [],
         bcc: [],
         subject: 'Discharge plan for Mr Brown – Friday',

@@ -34,18 +34,7 @@ import {
   type Target,
   type TestBrowser,
 } from '../harness';
-
-/** Every recipient of new-message.html as its OWA would send them (the fixture's expected draft). */
-const NEW_MESSAGE_TO = [
-  'jane.smith@nhs.net',
-  'mark.jones@nhs.net',
-  'tom.baker@nhs.net',
-  'd.khan@oakfieldsurgery.co.uk',
-  'lucy.green@nhs.net',
-  'priya.patel@oakwoodcare.org.uk',
-  'chris.taylor@nhs.net',
-  'bob@example.org',
-];
+import { NEW_MESSAGE_TO } from '../../fixtures/owa/sends';
 
 const SEND_ICON: Target = { selector: '.owaPane [data-testid="ComposeSendButton"] i[data-icon-name="Send"]', exact: true };
 const SEND_BUTTON: Target = { selector: '.owaPane .fui-SplitButton__primaryActionButton', exact: true };
