@@ -96,6 +96,16 @@ interface Launched {
 
 const POLICY_KEYS = ['policy', 'policy$'];
 
+/** Runs `step`; if it fails, closes `session` before passing the error on. */
+async function orClose<T>(session: { close(): Promise<void> }, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
 async function owaReady(tab: BrowserTab): Promise<BrowserTab> {
   await tab.run(() => (window as unknown as { __owaReady: Promise<void> }).__owaReady);
   return tab;
@@ -107,14 +117,7 @@ async function launchOne(name: BrowserName, server: OwaServer, options: StartBro
   if (name === 'chromium') {
     const session = await launchChromium({ extensionDir, server });
     const worker = session.serviceWorker;
-    if (options.waitForManagedStorage) {
-      try {
-        await worker.evaluate(() => chrome.storage.managed.get());
-      } catch (error) {
-        await session.close();
-        throw error;
-      }
-    }
+    if (options.waitForManagedStorage) await orClose(session, () => worker.evaluate(() => chrome.storage.managed.get()));
     return {
       extensionId: session.extensionId,
       launchMs: session.launchMs,
@@ -129,14 +132,8 @@ async function launchOne(name: BrowserName, server: OwaServer, options: StartBro
     };
   }
   const session = await launchFirefox({ extensionDir, server });
-  let api: Awaited<ReturnType<typeof session.openExtensionPage>>;
-  try {
-    // Firefox shows a JSON file as text in a <pre>: any extension page has `browser.*`.
-    api = await session.openExtensionPage('manifest.json', 'pre');
-  } catch (error) {
-    await session.close();
-    throw error;
-  }
+  // Firefox shows a JSON file as text in a <pre>; any extension page has `browser.*`.
+  const api = await orClose(session, () => session.openExtensionPage('manifest.json', 'pre'));
   return {
     extensionId: session.extensionId,
     launchMs: session.launchMs,

@@ -7,6 +7,12 @@ import { expect } from 'vitest';
 import { RULES } from '../../../src/rules/registry';
 import type { BrowserTab } from '../harness';
 
+// demo.html's sample 4, "Forgot the attachment": to lch.districtnurses@nhs.net (inside the
+// organisation), "Please find attached" and nothing attached. With the default policy the only
+// finding is the forgotten attachment (a warning: Send anyway stays available).
+export const FORGOT_ATTACHMENT = 'demo.html?sample=4';
+export const RECIPIENT = 'lch.districtnurses@nhs.net';
+
 /** What the open warning shows. */
 export interface Warning {
   title: string;

@@ -6,27 +6,14 @@
 //
 // Each test starts its own browser: both browsers read the policy when they start.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  formatViolations,
-  label,
-  startBrowser,
-  startFixtureServer,
-  type BrowserName,
-  type BrowserTab,
-  type OwaServer,
-  type TestBrowser,
-} from '../harness';
+import { formatViolations, label, startBrowser, startFixtureServer, type BrowserName, type BrowserTab, type OwaServer, type TestBrowser } from '../harness';
 import * as M from '../../../src/options/messages';
 import { POPUP_TEXT } from '../../../src/popup/messages';
 import { repairPolicy } from '../../../src/policy/index';
 import { axePage } from './axe-page';
-import { pressSend, sentMessages } from './compose';
+import { FORGOT_ATTACHMENT, pressSend, RECIPIENT, sentMessages } from './compose';
 import { managedPolicyUnavailable, prepareManagedPolicy, type ManagedPolicy } from './managed-policy';
 import { changeableSettings, choiceIn, errorBox, listEntries, OPTIONS_READY, textOf, valueOf } from './options-page';
-
-// demo.html's sample 4: to lch.districtnurses@nhs.net, "Please find attached" and nothing attached.
-const FORGOT_ATTACHMENT = 'demo.html?sample=4';
-const RECIPIENT = 'lch.districtnurses@nhs.net';
 
 /**
  * What a member of staff saved on this PC: blocking switched off, the attachment check raised to

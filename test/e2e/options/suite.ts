@@ -7,29 +7,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import {
-  button,
-  formatViolations,
-  label,
-  startBrowser,
-  startFixtureServer,
-  type BrowserName,
-  type BrowserTab,
-  type OwaServer,
-  type TestBrowser,
-} from '../harness';
+import { button, formatViolations, label, startBrowser, startFixtureServer, type BrowserName, type BrowserTab, type OwaServer, type TestBrowser } from '../harness';
 import * as M from '../../../src/options/messages';
 import { POPUP_TEXT } from '../../../src/popup/messages';
 import { parsePolicyText } from '../../../src/policy/index';
 import { axePage } from './axe-page';
-import { editEmail, pressSend, sendUntilWarningShows, sentMessages, type Warning } from './compose';
+import { editEmail, FORGOT_ATTACHMENT, pressSend, RECIPIENT, sendUntilWarningShows, sentMessages, type Warning } from './compose';
 import { choiceIn, errorBox, listEntries, OPTIONS_READY, textOf, valueOf } from './options-page';
 
-// demo.html's sample 4, "Forgot the attachment": to lch.districtnurses@nhs.net (inside the
-// organisation), "Please find attached" and nothing attached. With the default policy the only
-// finding is the forgotten attachment (a warning: Send anyway stays available).
-const FORGOT_ATTACHMENT = 'demo.html?sample=4';
-const RECIPIENT = 'lch.districtnurses@nhs.net';
+/** FORGOT_ATTACHMENT (compose.ts) with the default policy. */
 const DEFAULT_WARNING: Warning = {
   title: 'Check before you send',
   groups: ['Check these'],
