@@ -75,6 +75,14 @@ export async function dialogOpen(tab: BrowserTab): Promise<void> {
 export const dialogClosed = (tab: BrowserTab) =>
   tab.until('the Safe Send dialog to close', () => !document.querySelector('safe-send-dialog'));
 
+/** Waits for the dialog's status line to say a fix is done: it starts with `done` ("Done: …"). */
+export const fixDone = (tab: BrowserTab, done = 'Done:') =>
+  tab.until(
+    'the fix to finish',
+    (done) => (document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '').startsWith(done),
+    done,
+  );
+
 /** A button of the dialog, by its visible text. */
 export const inDialog = (text: string): Target => ({ selector: 'button', text, inDialog: true });
 

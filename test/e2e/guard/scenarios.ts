@@ -12,6 +12,7 @@ import {
   dialogClosed,
   dialogOpen,
   discards,
+  fixDone,
   focus,
   focusedIn,
   inDialog,
@@ -356,9 +357,7 @@ function guardScenarios(current: () => TestBrowser): void {
         const before = await expectWarning(tab);
         expect(texts(before).join('\n')).toMatch(VISIBLE);
         await tab.click(inDialog('Move 3 to Bcc'));
-        await tab.until('the fix to finish', () =>
-          /^Done: Move 3 to Bcc\./.test(document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
-        );
+        await fixDone(tab, 'Done: Move 3 to Bcc.');
         const after = await readDialog(tab);
         expect(texts(after).join('\n')).not.toMatch(VISIBLE);
         expect(after!.fixes).not.toContain('Move 3 to Bcc');
@@ -378,9 +377,7 @@ function guardScenarios(current: () => TestBrowser): void {
         const before = await expectWarning(tab);
         expect(before.findings.filter((f) => f.group === 'warn')).toHaveLength(2);
         await tab.click(inDialog('Add [secure] to the subject'));
-        await tab.until('the fix to finish', () =>
-          /^Done:/.test(document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
-        );
+        await fixDone(tab);
         expect(await subjectOf(tab, '.owaPane')).toBe('[secure] Medication query for Mr Arthur Brown');
         const after = await readDialog(tab);
         expect(after!.findings.filter((f) => f.group === 'warn')).toEqual([]);
@@ -396,9 +393,7 @@ function guardScenarios(current: () => TestBrowser): void {
         const before = await expectWarning(tab);
         expect(texts(before).join('\n')).toMatch(MISTYPED);
         await tab.click(inDialog('Change nhs.nte to nhs.net'));
-        await tab.until('the fix to finish', () =>
-          /^Done:/.test(document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
-        );
+        await fixDone(tab);
         const to = await wellText(tab, '.owaPane', 'To');
         expect(to).toContain('ward12.discharge@nhs.net');
         expect(to).not.toContain('nhs.nte');
@@ -416,9 +411,7 @@ function guardScenarios(current: () => TestBrowser): void {
         const before = await expectWarning(tab);
         expect(texts(before).join('\n')).toMatch(UNVERIFIED);
         await tab.click(inDialog('Remove Chris Taylor'));
-        await tab.until('the fix to finish', () =>
-          /^Done:/.test(document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
-        );
+        await fixDone(tab);
         expect(await wellText(tab, '.owaPane', 'To')).not.toContain('Chris Taylor');
         const after = await readDialog(tab);
         expect(texts(after).join('\n')).not.toMatch(UNVERIFIED);
@@ -474,9 +467,7 @@ function guardScenarios(current: () => TestBrowser): void {
         expect(await readDialog(tab)).toMatchObject({ sendAnywayDisabled: true });
         expect(await sends(tab)).toEqual([]);
         await tab.click(inDialog('Remove d.khan@oakfieldsurgery.co.uk'));
-        await tab.until('the fix to finish', () =>
-          /^Done:/.test(document.querySelector('safe-send-dialog')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? ''),
-        );
+        await fixDone(tab);
         const after = await readDialog(tab);
         expect(after!.findings.filter((f) => f.group === 'block')).toEqual([]);
         expect(after!.sendAnywayDisabled).toBe(false);
