@@ -159,7 +159,20 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
       // promise rejects with "Frame detached" when the tab later closes: that is expected.
       page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`).catch(() => {});
       const loaded = (origin: string) => location.origin === origin && document.readyState === 'complete';
-      await page.waitForFunction(loaded, { timeout: 10_000 }, extensionOrigin);
+      // Polled by hand, not with waitForFunction: while the tab moves from about:blank to the
+      // moz-extension:// document, Firefox's script.evaluate can fail outright ("right-hand side
+      // of 'in' should be an object, got null", about 1 call in 20), and Puppeteer's wait gives up
+      // on that error instead of asking again.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        try {
+          if (await page.evaluate(loaded, extensionOrigin)) break;
+        } catch {
+          /* the document was swapped during the evaluation: ask again */
+        }
+        if (Date.now() > deadline) throw new Error(`${path} did not load within 10 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       if (ready) await page.waitForSelector(ready, { timeout: 10_000 });
       return page;
     };
