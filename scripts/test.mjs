@@ -4,7 +4,7 @@
 //   node scripts/test.mjs            all of it
 //   node scripts/test.mjs --no-e2e   without the real-browser suite (faster while editing)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,6 +63,22 @@ try {
 } catch (error) {
   failed += 1;
   failures.push(`vitest report unreadable: ${error.message}`);
+}
+
+// Ready to ship (issue 5): after the test suites, so its own builds can't disturb them.
+if (!args.has('--no-e2e')) {
+  // The packages, `web-ext lint` on the Firefox package as shipped, and a rebuild of the sources
+  // zip in an empty folder that must match the packages byte for byte.
+  step('npm run zip (packages, lint, sources rebuild identical)', 'node', ['scripts/zip.mjs']);
+  // The README's pictures can still be made from the fixtures (into a temp folder; the committed
+  // ones are not compared, fonts differ between machines).
+  const shots = mkdtempSync(join(tmpdir(), 'safe-send-screenshots-'));
+  step('npm run screenshots (README pictures from the fixtures)', 'npx', ['vite-node', 'scripts/screenshots.ts', '--no-build', '--out', shots], {
+    check: () => {
+      const pngs = readdirSync(shots).filter((f) => f.endsWith('.png'));
+      return pngs.length === 6 && pngs.every((f) => statSync(join(shots, f)).size > 10_000);
+    },
+  });
 }
 
 if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
