@@ -171,15 +171,20 @@ export function startGuard(options: GuardOptions): void {
   async function warn(attempt: SendAttempt, initial: Finding[], key: string): Promise<void> {
     const { root, kind } = attempt;
     interceptor.hold(root);
-    // Rule ids only (the background refuses anything else); "can't read" is reported as status.
-    const warned = [...new Set(initial.map((f) => f.ruleId))].filter((id) => id !== UNREADABLE_RULE_ID);
-    report({ type: 'warning-shown', ruleIds: warned });
+    let warned: string[] = [];
+    /** Counts the warning by the rules it shows (rule ids only: the background refuses anything
+     *  else; "can't read" is reported as status). */
+    const reportShown = (shown: readonly Finding[]) => {
+      warned = [...new Set(shown.map((f) => f.ruleId))].filter((id) => id !== UNREADABLE_RULE_ID);
+      report({ type: 'warning-shown', ruleIds: warned });
+    };
     const life = new AbortController();
     const abortWith = () => life.abort();
     signal.addEventListener('abort', abortWith, { signal: life.signal });
     let choice: 'send' | 'edit';
     try {
       const loaded = ui ?? (await load());
+      reportShown(loaded ? loaded.foldFollowOns(initial) : initial);
       if (!loaded) {
         // Never fail silently, never send unseen: the send stays stopped and the notice (built
         // into the content script) says what is wrong and how to send anyway.

@@ -30,6 +30,7 @@
 import type { Finding, Fix, Recipient } from '../rules/types';
 import { append, h, setAttrs, uid } from './dom';
 import { renderEvidence } from './evidence';
+import { foldFollowOns } from './fold';
 import { cycleFocus, deepActiveElement, tabbables } from './focus';
 import { findingMessage } from '../i18n/finding';
 import { fieldLabel, fixLabel, recipientFull, recipientShort } from './labels';
@@ -107,7 +108,8 @@ export function showWarning(opts: WarningDialogOptions): Promise<WarningChoice> 
   if (existing) return existing.promise;
   if (opts.signal?.aborted) return Promise.resolve('edit');
 
-  let findings = opts.findings;
+  // One mistake, one warning: follow-on findings about a mistaken address are left out (fold.ts).
+  let findings = foldFollowOns(opts.findings);
   let busy = false;
   let settled = false;
   /** Recipients ticked "I have checked"; survives re-renders after a fix. */
@@ -308,7 +310,7 @@ export function showWarning(opts: WarningDialogOptions): Promise<WarningChoice> 
     }
     if (settled) return;
     busy = false;
-    findings = next;
+    findings = foldFollowOns(next);
     render();
     const left = needsAttention();
     setStatus(`${m.fixDone(label)} ${left ? m.stillToCheck(left) : m.allSorted}`, left === 0);

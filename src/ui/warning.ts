@@ -5,8 +5,9 @@
 // (src/ui/load-warning.ts). It runs in the content script's isolated world, with the same DOM.
 import { applyFix } from '../outlook/edit';
 import { handleKeydown, isWarningOpen, showWarning } from './dialog';
+import { foldFollowOns } from './fold';
 
-export { applyFix, handleKeydown, isWarningOpen, showWarning };
+export { applyFix, foldFollowOns, handleKeydown, isWarningOpen, showWarning };
 
 /**
  * The extension version this chunk was built for (set by wxt.config.ts). A content script left
@@ -23,4 +24,5 @@ export interface WarningUi {
   isWarningOpen: typeof isWarningOpen;
   handleKeydown: typeof handleKeydown;
   applyFix: typeof applyFix;
+  foldFollowOns: typeof foldFollowOns;
 }
