@@ -5,6 +5,7 @@
 // ignore a plain `.value =`, fixture owa.js imitates React's value tracker to prove it).
 // Each fix resolves once the DOM shows the change, or rejects with a sentence the user can act on.
 import type { Field, Fix, Recipient } from '../rules/types';
+import { t } from '../i18n/index';
 import { sameName } from './address';
 import { isRendered, lineText } from './dom';
 import { findSubject } from './index';
@@ -16,7 +17,7 @@ export interface EditOptions {
   timeoutMs?: number;
 }
 
-const who = (r: Recipient) => r.name ?? r.address ?? 'this recipient';
+const who = (r: Recipient) => r.name ?? r.address ?? t('fix.thisRecipient');
 const sameAddress = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 function matches(entry: RecipientEntry, field: Field, r: { address?: string; name?: string }): boolean {
@@ -92,7 +93,7 @@ function rewriteTyped(entry: RecipientEntry, replacement: string): void {
   const loose = [...well.childNodes].filter((n) => !(n.nodeType === 1 && isPill(n as Element)));
   const text = loose.map((n) => n.textContent ?? '').join('');
   const at = text.indexOf(typed);
-  if (at < 0) throw new Error(`Safe Send could not find "${typed}" in the recipients. Change it yourself, then try again.`);
+  if (at < 0) throw new Error(t('fix.typedNotFound', { typed }));
   const after = text.slice(at + typed.length);
   const rest = replacement ? after : after.replace(/^\s*[;,]\s*/, '');
   for (const n of loose) n.remove();
@@ -108,7 +109,7 @@ async function removeEntry(root: Element, entry: RecipientEntry, timeoutMs: numb
   if (entry.pill) {
     const buttons = [...entry.pill.querySelectorAll('button, [role="button"]')];
     const remove = entry.pill.querySelector(any(PILL_REMOVE)) ?? (buttons.length > 1 ? buttons.at(-1) : undefined);
-    if (!remove) throw new Error(`Safe Send could not find how to remove ${who(recipient)}. Remove them yourself, then try again.`);
+    if (!remove) throw new Error(t('fix.noRemoveButton', { who: who(recipient) }));
     (remove as HTMLElement).click();
   } else {
     rewriteTyped(entry, '');
@@ -116,7 +117,7 @@ async function removeEntry(root: Element, entry: RecipientEntry, timeoutMs: numb
   await waitFor(
     root,
     () => count(root, recipient.field, recipient) < before,
-    `${who(recipient)} is still on the email. Remove them yourself, then try again.`,
+    t('fix.stillOn', { who: who(recipient) }),
     timeoutMs,
   );
 }
@@ -129,13 +130,13 @@ async function openWell(root: Element, field: Field, timeoutMs: number): Promise
   };
   const well = shown();
   if (well) return well;
-  if (field !== 'bcc') throw new Error(`Safe Send could not find the ${field === 'to' ? 'To' : 'Cc'} box of this email.`);
+  if (field !== 'bcc') throw new Error(field === 'to' ? t('fix.noToBox') : t('fix.noCcBox'));
   const buttons = [...root.querySelectorAll('button')].filter(isRendered);
   const toggle =
     buttons.find((b) => b.matches(any(BCC_TOGGLE))) ?? buttons.find((b) => BCC_TOGGLE_TEXT.test(lineText(b)));
-  if (!toggle) throw new Error('Safe Send could not find the Bcc button. Show the Bcc box yourself, then try again.');
+  if (!toggle) throw new Error(t('fix.noBccButton'));
   toggle.click();
-  return waitFor(root, shown, 'The Bcc box did not open. Show it yourself, then try again.', timeoutMs);
+  return waitFor(root, shown, t('fix.bccDidNotOpen'), timeoutMs);
 }
 
 /** Types addresses into a field's well and waits until each is on the email there. */
@@ -153,12 +154,12 @@ async function addAddresses(root: Element, field: Field, addresses: string[], ti
     const typedLeft = entries.some((e) => !e.pill && missing.some((a) => sameAddress(e.recipient.address, a)));
     return !typedLeft && entries.filter((e) => e.pill).length >= pillsBefore + missing.length;
   };
-  await waitFor(root, isOn, `Safe Send could not add ${missing.join(', ')}. Add it yourself, then try again.`, timeoutMs);
+  await waitFor(root, isOn, t('fix.couldNotAdd', { addresses: missing.join(', ') }), timeoutMs);
 }
 
 function entryOrFail(root: Element, r: Recipient): RecipientEntry {
   const entry = findRecipientEntry(root, r);
-  if (!entry) throw new Error(`${who(r)} is no longer on this email.`);
+  if (!entry) throw new Error(t('fix.noLongerOn', { who: who(r) }));
   return entry;
 }
 
@@ -167,7 +168,7 @@ async function replaceRecipient(root: Element, r: Recipient, address: string, ti
   const entry = entryOrFail(root, r);
   if (!entry.pill) {
     rewriteTyped(entry, address);
-    await waitFor(root, () => count(root, r.field, { address }) > 0, `Safe Send could not change ${who(r)}.`, timeoutMs);
+    await waitFor(root, () => count(root, r.field, { address }) > 0, t('fix.couldNotChange', { who: who(r) }), timeoutMs);
     return;
   }
   // Add the right address before removing the wrong one: a failure never loses a recipient.
@@ -190,14 +191,14 @@ export async function applyFix(root: Element, fix: Fix, options: EditOptions = {
   switch (fix.kind) {
     case 'add-secure-tag': {
       const subject = findSubject(root);
-      if (!subject) throw new Error('Safe Send could not find the subject line. Add the tag yourself, then try again.');
+      if (!subject) throw new Error(t('fix.noSubject'));
       if (subject.value.toLowerCase().includes(fix.tag.toLowerCase())) return;
       const value = `${fix.tag} ${subject.value}`.trimEnd();
       setNativeValue(subject, value);
       fire(subject, 'input', fix.tag);
       fire(subject, 'change');
       await settle();
-      if (subject.value !== value) throw new Error(`The subject did not change. Type ${fix.tag} at the start of the subject yourself.`);
+      if (subject.value !== value) throw new Error(t('fix.subjectUnchanged', { tag: fix.tag }));
       return;
     }
     case 'remove-recipient':
@@ -206,16 +207,14 @@ export async function applyFix(root: Element, fix: Fix, options: EditOptions = {
       return replaceRecipient(root, fix.recipient, fix.to, timeoutMs);
     case 'replace-domain': {
       const address = fix.recipient.address;
-      if (!address?.includes('@')) throw new Error(`Safe Send could not read the address of ${who(fix.recipient)}.`);
+      if (!address?.includes('@')) throw new Error(t('fix.unreadAddress', { who: who(fix.recipient) }));
       return replaceRecipient(root, fix.recipient, `${address.slice(0, address.lastIndexOf('@'))}@${fix.to}`, timeoutMs);
     }
     case 'move-to-bcc': {
       const entries = fix.recipients.map((r) => entryOrFail(root, r));
       const unread = entries.filter((e) => !e.recipient.address);
       if (unread.length > 0) {
-        throw new Error(
-          `Safe Send could not read the address of ${unread.map((e) => who(e.recipient)).join(', ')}, so it cannot move them. Move them to Bcc yourself.`,
-        );
+        throw new Error(t('fix.cannotMoveUnread', { who: unread.map((e) => who(e.recipient)).join(', ') }));
       }
       // Bcc first, then take them off To/Cc: a failure leaves a recipient twice, never lost.
       await addAddresses(root, 'bcc', entries.map((e) => e.recipient.address!), timeoutMs);
