@@ -11,6 +11,7 @@
 // same event, with no delay and no synthetic re-send. Only a draft that needs the user's
 // attention is stopped; it is re-sent later by clicking the re-queried Send control while a
 // bypass flag lets that one click through.
+import { deepActiveElement } from '../ui/focus';
 
 /** How a send was started. */
 export type SendVia = 'click' | 'shortcut';
@@ -79,12 +80,6 @@ function eventTarget(event: Event): Element | null {
   if (first && (first as Node).nodeType === 1) return first as Element;
   if (first && (first as Node).nodeType === 3) return (first as Node).parentElement;
   return null;
-}
-
-function deepActiveElement(doc: Document): Element | null {
-  let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Activate a control the way a user's click does. */

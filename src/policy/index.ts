@@ -302,7 +302,7 @@ export function repairPolicy(input: unknown): RepairResult {
 
 // ---- What to save or export ----
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

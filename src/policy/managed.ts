@@ -22,7 +22,8 @@ export type ManagedPolicy =
  */
 const NO_MANAGED_POLICY = /managed storage manifest not found/i;
 
-function reasonOf(error: unknown): string {
+/** A browser API's failure in words: an Error's message, or what it rejected with. */
+export function reasonOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
   return String(error);

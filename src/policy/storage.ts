@@ -7,8 +7,8 @@
 // error is reported, and the checks are never switched off by it (style.md, convention 6).
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { defaultPolicy, parsePolicy, repairPolicy, type PolicyDocument } from './index';
-import { MANAGED_WAIT_MS, readManagedPolicy, readManagedPolicyWithin } from './managed';
+import { defaultPolicy, isPlainObject, parsePolicy, repairPolicy, type PolicyDocument } from './index';
+import { MANAGED_WAIT_MS, reasonOf, readManagedPolicy, readManagedPolicyWithin } from './managed';
 import type { Policy } from './schema';
 
 /** The storage key (WXT form: area, colon, key). WXT keeps the item's version under `policy$`. */
@@ -54,14 +54,6 @@ export interface PolicyStore {
 
 const MANAGED_BLOCKS_SAVE =
   'Your organisation sets this policy for every computer, so it cannot be changed here. Ask your IT team to change it.';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The store over one storage item. Production code uses the module-level functions below; a

@@ -10,7 +10,7 @@ import { BUILTIN_POLICY } from '../../../src/policy/builtin';
 import { parsePolicy } from '../../../src/policy/index';
 import type { Policy, PolicyDocument } from '../../../src/policy/schema';
 import type { GuardMessage } from '../../../src/activity/protocol';
-import { loadPage, owa, tick } from '../outlook/fixture';
+import { loadPage, owa, tick, type PageName } from '../outlook/fixture';
 
 const SAMPLES = { wrongDomain: 0, familiesInCc: 1, gpNoSecure: 2, nhsNumberInSubject: 3, forgotAttachment: 4, allFine: 5 };
 
@@ -18,8 +18,12 @@ let controller: AbortController;
 let reports: GuardMessage[];
 let setPolicy: (p: Policy) => void;
 
-function start(sample: number, policy: Policy = BUILTIN_POLICY) {
-  const page = loadPage('demo', { bridge: true, search: `?sample=${sample}` });
+/** The guard on a demo sample (by number) or on another fixture page (by name). */
+function start(sample: number | PageName, policy: Policy = BUILTIN_POLICY) {
+  const page =
+    typeof sample === 'number'
+      ? loadPage('demo', { bridge: true, search: `?sample=${sample}` })
+      : loadPage(sample, { bridge: true });
   controller = new AbortController();
   reports = [];
   startGuard({
@@ -149,18 +153,7 @@ describe('the guard on the demo drafts', () => {
 
 describe('the guard when OWA’s markup changes', () => {
   it('never reads a hidden Cc as the To field: the send is held and reported (e2e finding)', async () => {
-    const page = loadPage('new-message', { bridge: true });
-    controller = new AbortController();
-    reports = [];
-    startGuard({
-      win: window,
-      signal: AbortSignal.any([controller.signal, page.signal]),
-      watchPolicy: (cb) => cb(BUILTIN_POLICY),
-      watchKnownAddresses: (cb) => cb([]),
-      report: (m) => reports.push(m),
-      warningUi,
-      selfCheckDelayMs: 10,
-    });
+    const page = start('new-message');
     await page.ready();
     // The labels are gone and the To box is no longer an editable: only the hidden Cc is left.
     for (const well of document.querySelectorAll('[aria-label="To"], [aria-label="Cc"]')) well.removeAttribute('aria-label');
