@@ -1,7 +1,6 @@
 // More than N people in To/Cc: the pattern behind the ICO's CC fines (56 Dean Street, 781 in To;
 // HIV Scotland, 105 in CC). Bcc'd recipients do not count: they cannot see each other.
 import { defineRule } from './types';
-import { plural } from './lib/format';
 
 export default defineRule({
   meta: {
@@ -19,7 +18,7 @@ export default defineRule({
     return [
       {
         messageId: 'tooMany',
-        data: { count: visible.length, threshold: settings.threshold, people: plural(visible.length, 'person', 'people') },
+        data: { count: visible.length, threshold: settings.threshold },
         recipients: visible,
         fixes: [{ kind: 'move-to-bcc', recipients: visible }],
       },
