@@ -120,8 +120,8 @@ export function startGuard(options: GuardOptions): void {
       },
       onSend: (attempt) => decide(attempt),
     });
+  // Each arming listens until the guard stops or the page is re-written (AbortSignal.any).
   let armed = new AbortController();
-  signal.addEventListener('abort', () => armed.abort(), { once: true });
   let interceptor = arm(AbortSignal.any([signal, armed.signal]));
   // A pop-out written with document.open()/write() loses every listener its window had, and
   // content scripts are not injected again (seen in Chromium and Firefox, test/e2e/harness
